@@ -1,0 +1,21 @@
+package com.example.shop.testsupport;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/** Points the application's data source at the shared test PostgreSQL. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestDatabaseConfiguration {
+
+	@Bean
+	DynamicPropertyRegistrar testDatabaseProperties() {
+		return (registry) -> {
+			TestDatabase.Server database = TestDatabase.get();
+			registry.add("spring.datasource.url", database::jdbcUrl);
+			registry.add("spring.datasource.username", database::username);
+			registry.add("spring.datasource.password", database::password);
+		};
+	}
+
+}
