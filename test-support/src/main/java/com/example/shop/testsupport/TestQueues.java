@@ -31,6 +31,8 @@ public final class TestQueues {
 
 	private static @Nullable Server server;
 
+	private static @Nullable SQSRestServer running;
+
 	private TestQueues() {
 	}
 
@@ -41,16 +43,39 @@ public final class TestQueues {
 	public static synchronized Server get() {
 		if (server == null) {
 			int port = FreePort.find();
-			SQSRestServer sqs = SQSRestServerBuilder.withInterface("127.0.0.1")
-				.withPort(port)
-				.withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
-				.start();
-			sqs.waitUntilStarted();
-			Runtime.getRuntime().addShutdownHook(new Thread(sqs::stopAndWait));
-			server = new Server("http://127.0.0.1:" + port);
-			createQueues();
+			server = new Server("http://127.0.0.1:" + port, port);
+			start(port);
+			Runtime.getRuntime().addShutdownHook(new Thread(TestQueues::stop));
 		}
 		return server;
+	}
+
+	/**
+	 * Stops the server, as an SQS outage would: connections are refused until
+	 * {@link #restart()}. Messages in the queues are lost with it, as ElasticMQ keeps
+	 * them in memory.
+	 */
+	public static synchronized void stop() {
+		if (running != null) {
+			running.stopAndWait();
+			running = null;
+		}
+	}
+
+	/** Starts the server again on the same port, with empty queues. */
+	public static synchronized void restart() {
+		stop();
+		start(get().port());
+	}
+
+	private static void start(int port) {
+		SQSRestServer sqs = SQSRestServerBuilder.withInterface("127.0.0.1")
+			.withPort(port)
+			.withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
+			.start();
+		sqs.waitUntilStarted();
+		running = sqs;
+		createQueues();
 	}
 
 	private static void createQueues() {
@@ -102,8 +127,9 @@ public final class TestQueues {
 	 * Where the test queue server listens.
 	 *
 	 * @param endpoint its base URL
+	 * @param port its port on the loopback interface
 	 */
-	public record Server(String endpoint) {
+	public record Server(String endpoint, int port) {
 	}
 
 }
