@@ -1,5 +1,6 @@
 package com.example.shop.web;
 
+import com.example.shop.testsupport.OutsideTests;
 import com.example.shop.testsupport.TestBucketConfiguration;
 import com.example.shop.testsupport.TestDatabaseConfiguration;
 import com.example.shop.testsupport.TestQueueConfiguration;
@@ -18,7 +19,8 @@ public final class TestWebApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.from(WebApplication::main)
-			.with(TestDatabaseConfiguration.class, TestQueueConfiguration.class, TestBucketConfiguration.class)
+			.with(TestDatabaseConfiguration.class, TestQueueConfiguration.class, TestBucketConfiguration.class,
+					OutsideTests.class)
 			.run(args);
 	}
 

@@ -44,7 +44,8 @@ import static org.awaitility.Awaitility.await;
  * The web tier end to end, over real HTTP, against real PostgreSQL, SQS (ElasticMQ) and
  * S3 (S3Proxy) servers. No mocks: what these tests see is what a client would see.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.address=127.0.0.1", "management.server.port=0" })
 @Import({ TestDatabaseConfiguration.class, TestQueueConfiguration.class, TestBucketConfiguration.class })
 class WebApplicationTests {
 

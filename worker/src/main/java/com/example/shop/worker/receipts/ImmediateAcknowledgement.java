@@ -1,0 +1,31 @@
+package com.example.shop.worker.receipts;
+
+import java.time.Duration;
+
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the SQS listener delete each message as soon as it has been processed. Spring
+ * Cloud AWS batches deletes by default (up to 10 messages or one second), which saves
+ * requests, but a worker killed in that second leaves finished messages behind to be
+ * received and checked again, and a message received twice before its batch is sent
+ * appears twice in that batch, which SQS rejects whole. A receipt takes far longer to
+ * render than a delete takes to send, so one delete per message costs nothing that
+ * matters. The listener properties from {@code application.yml} still apply; this only
+ * adds to them.
+ */
+@Component
+class ImmediateAcknowledgement implements BeanPostProcessor {
+
+	@Override
+	public Object postProcessBeforeInitialization(Object bean, String beanName) {
+		if (bean instanceof SqsMessageListenerContainerFactory<?> factory) {
+			factory.configure((options) -> options.acknowledgementInterval(Duration.ZERO).acknowledgementThreshold(0));
+		}
+		return bean;
+	}
+
+}

@@ -1,0 +1,27 @@
+package com.example.shop.worker.receipts;
+
+import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Binds {@link ReceiptsProperties} and bounds the S3 client Spring Cloud AWS builds: the
+ * SDK's defaults let one call with its retries outlast the message's visibility timeout,
+ * after which a second worker would start on the same order.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReceiptsProperties.class)
+class ReceiptsConfiguration {
+
+	@Bean
+	S3ClientCustomizer receiptsS3Timeouts(ReceiptsProperties properties) {
+		return (builder) -> builder.overrideConfiguration(builder.overrideConfiguration()
+			.toBuilder()
+			.apiCallAttemptTimeout(properties.s3AttemptTimeout())
+			.apiCallTimeout(properties.s3CallTimeout())
+			.build());
+	}
+
+}
