@@ -1,0 +1,66 @@
+package com.example.shop.lab;
+
+import java.net.URI;
+import java.util.Map;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * SDK clients on the lab's SQS and S3 stand-ins, for status and for following an order.
+ */
+final class AwsClients {
+
+	static final String QUEUE = "orders";
+
+	static final String DLQ = "orders-dlq";
+
+	static final String BUCKET = "receipts";
+
+	private AwsClients() {
+	}
+
+	static SqsClient sqs() {
+		return SqsClient.builder()
+			.endpointOverride(URI.create("http://127.0.0.1:" + Ports.SQS))
+			.region(Region.US_EAST_1)
+			.credentialsProvider(credentials())
+			.build();
+	}
+
+	static S3Client s3() {
+		return S3Client.builder()
+			.endpointOverride(URI.create("http://127.0.0.1:" + Ports.S3))
+			.forcePathStyle(true)
+			.region(Region.US_EAST_1)
+			.credentialsProvider(credentials())
+			.build();
+	}
+
+	/**
+	 * Messages in a queue, visible and in flight.
+	 * @param sqs the client
+	 * @param queue the queue
+	 * @return its depth
+	 */
+	static int depth(SqsClient sqs, String queue) {
+		String url = sqs.getQueueUrl((request) -> request.queueName(queue)).queueUrl();
+		Map<QueueAttributeName, String> attributes = sqs
+			.getQueueAttributes((request) -> request.queueUrl(url)
+				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+						QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+			.attributes();
+		return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+				+ Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+	}
+
+	private static StaticCredentialsProvider credentials() {
+		return StaticCredentialsProvider
+			.create(AwsBasicCredentials.create(Secrets.AWS_ACCESS_KEY, Secrets.AWS_SECRET_KEY));
+	}
+
+}

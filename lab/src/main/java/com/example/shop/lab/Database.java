@@ -1,0 +1,306 @@
+package com.example.shop.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lab's RDS Multi-AZ: two PostgreSQL nodes, {@code db-a} and {@code db-b}, one
+ * primary and one synchronous streaming standby, so a commit is acknowledged only once it
+ * is on both. The applications connect with a multi-host JDBC URL and
+ * {@code targetServerType=primary}, so they find whichever node is primary. Run as root
+ * (as on CI machines), the servers run as the {@code postgres} user, which PostgreSQL
+ * requires.
+ */
+final class Database {
+
+	static final List<Node> NODES = List.of(new Node("db-a", Ports.DATABASE_A), new Node("db-b", Ports.DATABASE_B));
+
+	private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(90);
+
+	private final Tools tools;
+
+	private final Secrets secrets;
+
+	private final Path root;
+
+	Database(LabPaths paths, Tools tools, Secrets secrets) {
+		this.tools = tools;
+		this.secrets = secrets;
+		this.root = dataRoot(paths);
+	}
+
+	/** The JDBC URL the tiers use: both nodes, and the driver picks the primary. */
+	static String jdbcUrl() {
+		return "jdbc:postgresql://127.0.0.1:%d,127.0.0.1:%d/orders?targetServerType=primary".formatted(Ports.DATABASE_A,
+				Ports.DATABASE_B);
+	}
+
+	/**
+	 * Starts both nodes, creating them on the first run: the primary from {@code initdb},
+	 * the standby as a base backup of it. Returns once the standby is streaming
+	 * synchronously.
+	 * @param state where to record the nodes' pids
+	 */
+	void up(LabState state) {
+		Node primary = NODES.get(0);
+		Node standby = NODES.get(1);
+		boolean fresh = !initialized(primary);
+		if (fresh) {
+			prepareRoot();
+			initPrimary(primary);
+		}
+		start(primary, state);
+		if (fresh) {
+			createRolesAndDatabase(primary);
+		}
+		if (!initialized(standby)) {
+			cloneStandby(primary, standby);
+		}
+		start(standby, state);
+		if (fresh) {
+			sql(primary, "ALTER SYSTEM SET synchronous_standby_names = '*'");
+			sql(primary, "SELECT pg_reload_conf()");
+		}
+		if (!Processes.await(Duration.ofSeconds(60), () -> synchronousStandbys() > 0)) {
+			throw new LabException("the standby did not become synchronous; see bin/lab logs db-b");
+		}
+	}
+
+	/**
+	 * Stops both nodes (fast shutdown: sessions are closed, committed work is kept).
+	 * @param state where their pids are recorded
+	 */
+	void down(LabState state) {
+		for (Node node : NODES.reversed()) {
+			if (running(node)) {
+				asOwner(List.of(this.tools.postgres("pg_ctl").toString(), "-D", dataDir(node).toString(), "-m", "fast",
+						"-w", "-t", "60", "stop"));
+			}
+			state.remove(node.name());
+		}
+	}
+
+	/** Deletes the data folders. */
+	void purge() {
+		deleteTree(this.root);
+	}
+
+	boolean running(Node node) {
+		return postmasterPid(node).map(Processes::isAlive).orElse(false);
+	}
+
+	Optional<Long> postmasterPid(Node node) {
+		Path pidFile = dataDir(node).resolve("postmaster.pid");
+		try {
+			return Files.exists(pidFile) ? Optional.of(Long.parseLong(Files.readAllLines(pidFile).getFirst().trim()))
+					: Optional.empty();
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Whether a node is a primary or a standby, asked of the node itself.
+	 * @param node the node
+	 * @return {@code primary}, {@code standby} or {@code down}
+	 */
+	String role(Node node) {
+		if (!running(node)) {
+			return "down";
+		}
+		try {
+			return "t".equals(query(node, "SELECT pg_is_in_recovery()")) ? "standby" : "primary";
+		}
+		catch (LabException ex) {
+			return "unreachable";
+		}
+	}
+
+	/** How many standbys the primary waits for on commit. */
+	int synchronousStandbys() {
+		for (Node node : NODES) {
+			if ("primary".equals(role(node))) {
+				String count = query(node, "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'");
+				return Integer.parseInt(count);
+			}
+		}
+		return 0;
+	}
+
+	String query(Node node, String sql) {
+		return query(node, "postgres", sql);
+	}
+
+	/**
+	 * Runs one SQL statement on a node, as the superuser, over its Unix socket.
+	 * @param node the node
+	 * @param database the database
+	 * @param sql the statement
+	 * @return its output, unaligned
+	 */
+	String query(Node node, String database, String sql) {
+		return asOwner(List.of(this.tools.postgres("psql").toString(), "-h", sockets().toString(), "-p",
+				String.valueOf(node.port()), "-U", "postgres", "-d", database, "-tAXc", sql))
+			.trim();
+	}
+
+	Path log(Node node) {
+		return this.root.resolve(node.name() + ".log");
+	}
+
+	private void sql(Node node, String sql) {
+		query(node, sql);
+	}
+
+	private boolean initialized(Node node) {
+		return Files.exists(dataDir(node).resolve("PG_VERSION"));
+	}
+
+	private void initPrimary(Node node) {
+		asOwner(List.of(this.tools.postgres("initdb").toString(), "-D", dataDir(node).toString(), "-U", "postgres",
+				"--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale"));
+		appendConfig(node, """
+				listen_addresses = '127.0.0.1'
+				unix_socket_directories = '%s'
+				wal_level = replica
+				max_wal_senders = 10
+				wal_keep_size = '512MB'
+				hot_standby = on
+				synchronous_commit = on
+				shared_buffers = '64MB'
+				max_connections = 100
+				""".formatted(sockets()));
+	}
+
+	private void createRolesAndDatabase(Node primary) {
+		sql(primary, "CREATE ROLE orders LOGIN PASSWORD '%s'".formatted(this.secrets.databasePassword()));
+		sql(primary,
+				"CREATE ROLE replicator REPLICATION LOGIN PASSWORD '%s'".formatted(this.secrets.replicationPassword()));
+		sql(primary, "CREATE DATABASE orders OWNER orders");
+	}
+
+	private void cloneStandby(Node primary, Node standby) {
+		asOwner(List.of(this.tools.postgres("pg_basebackup").toString(), "-h", "127.0.0.1", "-p",
+				String.valueOf(primary.port()), "-U", "replicator", "-D", dataDir(standby).toString(), "-X", "stream",
+				"-c", "fast"), Map.of("PGPASSWORD", this.secrets.replicationPassword()));
+		appendConfig(standby,
+				"primary_conninfo = 'host=127.0.0.1 port=%d user=replicator password=%s application_name=%s'\n"
+					.formatted(primary.port(), this.secrets.replicationPassword(), standby.applicationName()));
+		asOwner(List.of("touch", dataDir(standby).resolve("standby.signal").toString()));
+	}
+
+	private void start(Node node, LabState state) {
+		if (!running(node)) {
+			asOwner(List.of(this.tools.postgres("pg_ctl").toString(), "-D", dataDir(node).toString(), "-l",
+					log(node).toString(), "-o", "-p " + node.port(), "-w", "-t", "60", "start"));
+		}
+		state.put(new LabState.Component(node.name(), "database", postmasterPid(node).orElse(0L), node.port()));
+	}
+
+	private void appendConfig(Node node, String lines) {
+		try {
+			Files.writeString(dataDir(node).resolve("postgresql.conf"), "\n# bin/lab\n" + lines,
+					StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String asOwner(List<String> command) {
+		return asOwner(command, Map.of());
+	}
+
+	private String asOwner(List<String> command, Map<String, String> environment) {
+		List<String> line = new ArrayList<>();
+		if (Tools.isRoot()) {
+			line.addAll(List.of("runuser", "-u", "postgres", "--"));
+		}
+		line.addAll(command);
+		return Processes.run(line, environment, PG_CTL_TIMEOUT);
+	}
+
+	private Path dataDir(Node node) {
+		return this.root.resolve(node.name());
+	}
+
+	private Path sockets() {
+		return this.root.resolve("sockets");
+	}
+
+	private void prepareRoot() {
+		try {
+			Files.createDirectories(sockets());
+			if (Tools.isRoot()) {
+				Processes.run(List.of("chown", "-R", "postgres:postgres", this.root.toString()),
+						Duration.ofSeconds(30));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The data lives in {@code .lab/pg}, unless the lab runs as root in a folder the
+	 * {@code postgres} user cannot reach (such as {@code /root}); then in
+	 * {@code /var/tmp}.
+	 */
+	private static Path dataRoot(LabPaths paths) {
+		Path inRepo = paths.state().resolve("pg");
+		if (!Tools.isRoot() || reachableByOthers(paths.state())) {
+			return inRepo;
+		}
+		String id = HexFormat.of().toHexDigits(paths.repo().toString().hashCode());
+		return Path.of("/var/tmp/orders-lab-" + id, "pg");
+	}
+
+	private static boolean reachableByOthers(Path folder) {
+		for (Path dir = folder.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			if (!Files.exists(dir)) {
+				continue;
+			}
+			try {
+				if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+					return false;
+				}
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	static void deleteTree(Path path) {
+		if (Files.exists(path)) {
+			Processes.run(List.of("rm", "-rf", path.toString()), Duration.ofMinutes(1));
+		}
+	}
+
+	/**
+	 * One database node.
+	 *
+	 * @param name its name
+	 * @param port its port
+	 */
+	record Node(String name, int port) {
+
+		String applicationName() {
+			return this.name.replace('-', '_');
+		}
+
+	}
+
+}

@@ -1,0 +1,96 @@
+package com.example.shop.lab;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lab's EC2 instances: web and worker JVMs, started from the same jars that are baked
+ * into the AMIs, with the {@code lab} profile (endpoints only) and the lab's credentials
+ * in their environment, as an instance would get them at launch.
+ */
+final class Instances {
+
+	private final LabPaths paths;
+
+	private final Secrets secrets;
+
+	Instances(LabPaths paths, Secrets secrets) {
+		this.paths = paths;
+		this.secrets = secrets;
+	}
+
+	LabState.Component startWeb(int n) {
+		String name = "web-" + n;
+		List<String> command = command(this.paths.webJar(), name);
+		command.add("--server.port=" + Ports.web(n));
+		command.add("--management.server.port=" + Ports.webManagement(n));
+		return start(name, "web", Ports.web(n), command);
+	}
+
+	LabState.Component startWorker(int n) {
+		String name = "worker-" + n;
+		List<String> command = command(this.paths.workerJar(), name);
+		command.add("--server.port=" + Ports.worker(n));
+		return start(name, "worker", Ports.worker(n), command);
+	}
+
+	/**
+	 * Whether an instance answers its readiness check.
+	 * @param instance the instance
+	 * @return {@code true} once it is ready for traffic
+	 */
+	static boolean ready(LabState.Component instance) {
+		return Processes.httpStatus("http://127.0.0.1:" + instance.port() + "/readyz") == 200;
+	}
+
+	/**
+	 * Waits until the instances are ready, or one of them dies.
+	 * @param instances the instances just started
+	 * @param timeout the longest wait
+	 */
+	static void awaitReady(List<LabState.Component> instances, Duration timeout) {
+		boolean ready = Processes.await(timeout, () -> {
+			for (LabState.Component instance : instances) {
+				if (!Processes.isAlive(instance.pid())) {
+					throw new LabException(
+							instance.name() + " exited during start-up; see bin/lab logs " + instance.name());
+				}
+			}
+			return instances.stream().allMatch(Instances::ready);
+		});
+		if (!ready) {
+			throw new LabException("not ready after " + timeout.toSeconds() + " s: "
+					+ instances.stream().filter((instance) -> !ready(instance)).map(LabState.Component::name).toList()
+					+ "; see bin/lab logs");
+		}
+	}
+
+	private LabState.Component start(String name, String kind, int port, List<String> command) {
+		if (Processes.isListening(port)) {
+			throw new LabException("port " + port + " for " + name + " is taken by another program");
+		}
+		long pid = Processes.startDetached(command, environment(), this.paths.log(name));
+		return new LabState.Component(name, kind, pid, port);
+	}
+
+	private List<String> command(Path jar, String name) {
+		if (!Files.exists(jar)) {
+			throw new LabException(jar + " is missing; bin/lab builds it, or run ./mvnw -DskipTests package");
+		}
+		// Small heaps and the serial collector: several JVMs share a laptop or a 2-core
+		// machine.
+		return new ArrayList<>(List.of(Processes.java(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+				"-Dlab.instance=" + name, "-jar", jar.toString(), "--spring.profiles.active=lab"));
+	}
+
+	private Map<String, String> environment() {
+		return Map.of("DB_URL", Database.jdbcUrl(), "DB_USERNAME", "orders", "DB_PASSWORD",
+				this.secrets.databasePassword(), "AWS_ACCESS_KEY_ID", Secrets.AWS_ACCESS_KEY, "AWS_SECRET_ACCESS_KEY",
+				Secrets.AWS_SECRET_KEY, "AWS_REGION", "us-east-1");
+	}
+
+}

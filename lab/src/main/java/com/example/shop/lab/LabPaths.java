@@ -1,0 +1,73 @@
+package com.example.shop.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the lab finds its jars and keeps its state. Everything the lab writes lives under
+ * {@code .lab/} in the repository (git-ignored), logs included, so
+ * {@code bin/lab down --purge} leaves nothing behind.
+ *
+ * @param repo the repository root
+ * @param state the lab's state folder
+ */
+record LabPaths(Path repo, Path state) {
+
+	static LabPaths fromSystem() {
+		Path repo = Path.of(System.getProperty("lab.home", ".")).toAbsolutePath().normalize();
+		String state = System.getProperty("lab.state");
+		return new LabPaths(repo, (state != null) ? Path.of(state).toAbsolutePath() : repo.resolve(".lab"));
+	}
+
+	Path logs() {
+		return this.state.resolve("logs");
+	}
+
+	Path log(String component) {
+		return logs().resolve(component + ".log");
+	}
+
+	Path stateFile() {
+		return this.state.resolve("state.json");
+	}
+
+	Path secrets() {
+		return this.state.resolve("secrets.properties");
+	}
+
+	Path haproxy() {
+		return this.state.resolve("haproxy");
+	}
+
+	Path objectStore() {
+		return this.state.resolve("s3");
+	}
+
+	Path webJar() {
+		return this.repo.resolve("web/target/web.jar");
+	}
+
+	Path workerJar() {
+		return this.repo.resolve("worker/target/worker.jar");
+	}
+
+	Path loadJar() {
+		return this.repo.resolve("load/target/load.jar");
+	}
+
+	Path labJar() {
+		return this.repo.resolve("lab/target/lab.jar");
+	}
+
+	Path s3proxyJar() {
+		return this.repo.resolve("lab/target/servers/s3proxy.jar");
+	}
+
+	void create() throws IOException {
+		Files.createDirectories(logs());
+		Files.createDirectories(haproxy());
+		Files.createDirectories(objectStore());
+	}
+
+}

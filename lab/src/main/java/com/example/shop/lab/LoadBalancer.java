@@ -1,0 +1,185 @@
+package com.example.shop.lab;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The lab's Application Load Balancer: HAProxy on {@code 127.0.0.1:8080}. Like an ALB
+ * target group it checks each web instance's readiness endpoint ({@code /readyz}) every 5
+ * s and takes an instance out after 2 failed checks and back after 2 good ones (the
+ * fastest an ALB allows); it does not resend a request to another instance. When every
+ * instance fails its check an ALB "fails open" and sends traffic to all of them anyway;
+ * HAProxy does the same here because each instance is listed a second time as an
+ * unchecked backup server, and {@code option allbackups} uses all backups at once. The
+ * stats page and the runtime API (a Unix socket in {@code .lab/haproxy}) are how the lab,
+ * the dashboard and game days see and change routing.
+ */
+final class LoadBalancer {
+
+	private final LabPaths paths;
+
+	private final Tools tools;
+
+	LoadBalancer(LabPaths paths, Tools tools) {
+		this.paths = paths;
+		this.tools = tools;
+	}
+
+	void up(LabState state, int webInstances) {
+		if (state.get("load-balancer").map((lb) -> Processes.isAlive(lb.pid())).orElse(false)) {
+			return;
+		}
+		writeConfig(webInstances);
+		Processes.run(List.of(this.tools.haproxy().toString(), "-c", "-q", "-f", config().toString()),
+				Duration.ofSeconds(10));
+		long pid = Processes.startDetached(List.of(this.tools.haproxy().toString(), "-db", "-f", config().toString()),
+				Map.of(), this.paths.log("load-balancer"));
+		if (!Processes.await(Duration.ofSeconds(10), () -> Processes.isListening(Ports.LOAD_BALANCER))) {
+			throw new LabException("HAProxy did not start; see bin/lab logs load-balancer");
+		}
+		state.put(new LabState.Component("load-balancer", "load-balancer", pid, Ports.LOAD_BALANCER));
+	}
+
+	/**
+	 * Puts web instances 1 to {@code count} in service and the others in maintenance,
+	 * through the runtime API, as registering and deregistering targets would.
+	 * @param count how many web instances exist
+	 */
+	void setWebInstances(int count) {
+		for (int n = 1; n <= Ports.MAX_INSTANCES; n++) {
+			String state = (n <= count) ? "ready" : "maint";
+			runtime("set server web/web-%d state %s".formatted(n, state));
+			runtime("set server web/web-%d-open state %s".formatted(n, state));
+		}
+	}
+
+	/**
+	 * What HAProxy thinks of each web instance: {@code UP}, {@code DOWN}, {@code MAINT},
+	 * ...
+	 * @return the status of each checked server, by instance name
+	 */
+	Map<String, String> webStatus() {
+		Map<String, String> status = new LinkedHashMap<>();
+		for (String line : runtime("show stat").split("\n")) {
+			String[] fields = line.split(",");
+			if (fields.length > 17 && fields[0].equals("web") && fields[1].startsWith("web-")
+					&& !fields[1].endsWith("-open")) {
+				status.put(fields[1], fields[17]);
+			}
+		}
+		return status;
+	}
+
+	/**
+	 * Sends one command to HAProxy's runtime API.
+	 * @param command the command
+	 * @return HAProxy's answer
+	 */
+	String runtime(String command) {
+		try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket()))) {
+			channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
+			return new String(readAll(channel), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new LabException("HAProxy's runtime API did not answer (" + ex.getMessage() + "); is the lab up?");
+		}
+	}
+
+	private static byte[] readAll(SocketChannel channel) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteBuffer buffer = ByteBuffer.allocate(8192);
+		while (channel.read(buffer) > 0) {
+			out.write(buffer.array(), 0, buffer.position());
+			buffer.clear();
+		}
+		return out.toByteArray();
+	}
+
+	private void writeConfig(int webInstances) {
+		List<String> checked = new ArrayList<>();
+		List<String> backups = new ArrayList<>();
+		IntStream.rangeClosed(1, Ports.MAX_INSTANCES).forEach((n) -> {
+			String disabled = (n <= webInstances) ? "" : " disabled";
+			checked.add("    server web-%d 127.0.0.1:%d check%s".formatted(n, Ports.web(n), disabled));
+			backups.add("    server web-%d-open 127.0.0.1:%d backup%s".formatted(n, Ports.web(n), disabled));
+		});
+		String config = """
+				# Written by bin/lab up; the lab's stand-in for an Application Load Balancer.
+				global
+				    maxconn 4096
+				    stats socket %s mode 600 level admin
+				    log stdout format raw local0 info
+
+				defaults
+				    mode http
+				    log global
+				    option httplog
+				    timeout connect 2s
+				    timeout client 60s
+				    timeout server 60s
+				    timeout http-request 10s
+				    # Like an ALB: a request is never resent to another instance.
+				    retries 0
+
+				frontend orders
+				    bind 127.0.0.1:%d
+				    # Management endpoints are not public; health checks reach instances directly.
+				    http-request deny deny_status 404 if { path_beg /actuator }
+				    default_backend web
+
+				backend web
+				    balance roundrobin
+				    option httpchk
+				    http-check send meth GET uri /readyz
+				    http-check expect status 200
+				    # ALB-like: check every 5 s, out after 2 failures, back after 2 successes.
+				    default-server inter 5s fall 2 rise 2
+				    # Fail open, like an ALB: when no instance passes its check, use all of them.
+				    option allbackups
+				    http-response set-header X-Lab-Server %%s
+				%s
+				%s
+
+				listen stats
+				    bind 127.0.0.1:%d
+				    stats enable
+				    stats uri /
+				    stats refresh 2s
+				    stats show-legends
+				""".formatted(socket(), Ports.LOAD_BALANCER, String.join("\n", checked), String.join("\n", backups),
+				Ports.LOAD_BALANCER_STATS);
+		try {
+			Files.writeString(config(), config);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	void down(LabState state) {
+		state.get("load-balancer").ifPresent((lb) -> Processes.stop(lb.pid(), Duration.ofSeconds(5)));
+		state.remove("load-balancer");
+	}
+
+	Path config() {
+		return this.paths.haproxy().resolve("haproxy.cfg");
+	}
+
+	Path socket() {
+		return this.paths.haproxy().resolve("admin.sock");
+	}
+
+}

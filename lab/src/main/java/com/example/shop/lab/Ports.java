@@ -1,0 +1,43 @@
+package com.example.shop.lab;
+
+/**
+ * The lab's fixed ports, all on 127.0.0.1. Fixed so that workshop instructions, the
+ * dashboard and muscle memory can rely on them; {@code docs/lab.md} lists them.
+ */
+final class Ports {
+
+	static final int LOAD_BALANCER = 8080;
+
+	static final int LOAD_BALANCER_STATS = 8404;
+
+	static final int DATABASE_A = 5433;
+
+	static final int DATABASE_B = 5434;
+
+	static final int SQS = 9324;
+
+	static final int S3 = 9000;
+
+	static final int MAX_INSTANCES = 8;
+
+	private Ports() {
+	}
+
+	/** Web instance {@code n} (1-based) serves traffic here. */
+	static int web(int n) {
+		return 8080 + n;
+	}
+
+	/**
+	 * Web instance {@code n} serves its management endpoints (full health, metrics) here.
+	 */
+	static int webManagement(int n) {
+		return 9080 + n;
+	}
+
+	/** Worker instance {@code n} serves its health and metrics here. */
+	static int worker(int n) {
+		return 8090 + n;
+	}
+
+}

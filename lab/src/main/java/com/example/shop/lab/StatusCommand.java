@@ -1,0 +1,147 @@
+package com.example.shop.lab;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import software.amazon.awssdk.services.sqs.SqsClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+
+@Command(name = "status",
+		description = "Each component: pid, port, healthy or not; the primary database node; " + "queue and DLQ depth.")
+class StatusCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--json", description = "print JSON, for programs")
+	boolean json;
+
+	@Override
+	public Integer call() {
+		LabPaths paths = LabPaths.fromSystem();
+		LabState state = LabState.load(paths);
+		Map<String, String> routing = routing(paths);
+		Optional<Database> database = Tools.find()
+			.map((tools) -> new Database(paths, tools, Secrets.loadOrCreate(paths)));
+		List<Row> rows = new ArrayList<>();
+		for (LabState.Component component : state.components()) {
+			rows.add(row(component, routing, database));
+		}
+		Map<String, Integer> queues = queueDepths(state);
+		String primary = rows.stream()
+			.filter((row) -> row.detail().startsWith("primary"))
+			.map(Row::name)
+			.findFirst()
+			.orElse("none");
+		if (this.json) {
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("components", rows);
+			document.put("databasePrimary", primary);
+			document.put("queues", queues);
+			out().println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(document));
+		}
+		else {
+			print(rows, primary, queues);
+		}
+		return rows.stream().allMatch(Row::healthy) && !rows.isEmpty() ? 0 : 1;
+	}
+
+	private static Row row(LabState.Component component, Map<String, String> routing, Optional<Database> database) {
+		boolean alive = Processes.isAlive(component.pid());
+		String detail;
+		boolean healthy;
+		switch (component.kind()) {
+			case "web", "worker" -> {
+				healthy = alive && Instances.ready(component);
+				detail = (healthy ? "ready" : "not ready") + (routing.containsKey(component.name())
+						? ", load balancer: " + routing.get(component.name()) : "");
+			}
+			case "database" -> {
+				String role = database
+					.flatMap((db) -> Database.NODES.stream()
+						.filter((node) -> node.name().equals(component.name()))
+						.findFirst()
+						.map(db::role))
+					.orElse("unknown");
+				healthy = alive && (role.equals("primary") || role.equals("standby"));
+				detail = role + (role.equals("primary")
+						? ", synchronous standbys: " + database.map(Database::synchronousStandbys).orElse(0) : "");
+			}
+			default -> {
+				healthy = alive && Processes.isListening(component.port());
+				detail = healthy ? "listening" : "not listening";
+			}
+		}
+		return new Row(component.name(), component.kind(), component.pid(), component.port(), alive, healthy, detail);
+	}
+
+	private static Map<String, String> routing(LabPaths paths) {
+		try {
+			return Tools.find().map((tools) -> new LoadBalancer(paths, tools).webStatus()).orElse(Map.of());
+		}
+		catch (LabException ex) {
+			return Map.of();
+		}
+	}
+
+	private static Map<String, Integer> queueDepths(LabState state) {
+		Map<String, Integer> depths = new LinkedHashMap<>();
+		if (state.get("sqs").isEmpty() || !Processes.isListening(Ports.SQS)) {
+			return depths;
+		}
+		try (SqsClient sqs = AwsClients.sqs()) {
+			depths.put(AwsClients.QUEUE, AwsClients.depth(sqs, AwsClients.QUEUE));
+			depths.put(AwsClients.DLQ, AwsClients.depth(sqs, AwsClients.DLQ));
+		}
+		catch (RuntimeException ex) {
+			// the queue server is starting or failing; status shows it as such
+		}
+		return depths;
+	}
+
+	private void print(List<Row> rows, String primary, Map<String, Integer> queues) {
+		if (rows.isEmpty()) {
+			out().println("The lab is not running. Start it with: bin/lab up");
+			return;
+		}
+		out().printf("%-14s %-8s %-6s %-8s %s%n", "COMPONENT", "PID", "PORT", "HEALTH", "DETAIL");
+		rows.forEach((row) -> out().printf("%-14s %-8d %-6d %-8s %s%n", row.name(), row.pid(), row.port(),
+				row.healthy() ? "healthy" : "DOWN", row.detail()));
+		out().println();
+		out().println("database primary: " + primary);
+		queues.forEach((queue, depth) -> out().println("queue " + queue + ": " + depth + " message(s)"));
+	}
+
+	/**
+	 * One line of the status.
+	 *
+	 * @param name the component
+	 * @param kind its kind
+	 * @param pid its pid
+	 * @param port its port
+	 * @param alive whether its process runs
+	 * @param healthy whether it does its job
+	 * @param detail what else is known
+	 */
+	record Row(String name, String kind, long pid, int port, boolean alive, boolean healthy, String detail) {
+	}
+
+	private PrintWriter out() {
+		return this.spec.commandLine().getOut();
+	}
+
+	private PrintWriter err() {
+		return this.spec.commandLine().getErr();
+	}
+
+}

@@ -1,0 +1,153 @@
+package com.example.shop.lab;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The lab end to end, as a presenter would run it: {@code up}, orders through the load
+ * balancer, one web instance stopped and routed around, the synchronous standby holding
+ * every order, and {@code down} leaving nothing behind. It needs PostgreSQL and HAProxy
+ * installed ({@code .ci/run} installs them and sets {@code LAB_REQUIRED=true}, which
+ * turns a missing prerequisite into a failure instead of a skip).
+ */
+class LabTests {
+
+	private static final String LOAD_BALANCER = "http://127.0.0.1:" + Ports.LOAD_BALANCER;
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static Path state;
+
+	@BeforeAll
+	static void bringTheLabUp() throws Exception {
+		boolean required = Boolean.getBoolean("lab.required") || "true".equals(System.getenv("LAB_REQUIRED"));
+		assumeTrue(required || Tools.find().isPresent(), "PostgreSQL and HAProxy are not installed");
+		assertThat(Topology.listening()).as("lab ports already in use: is a lab running? bin/lab down").isEmpty();
+		state = Files.createTempDirectory("lab-test",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+		System.setProperty("lab.home", Path.of("..").toAbsolutePath().normalize().toString());
+		System.setProperty("lab.state", state.toString());
+
+		assertThat(lab("up")).isZero();
+	}
+
+	@AfterAll
+	static void takeTheLabDown() {
+		if (state == null) {
+			return;
+		}
+		List<Long> pids = LabState.load(LabPaths.fromSystem()).components().stream().map((c) -> c.pid()).toList();
+
+		int exit = lab("down", "--purge");
+
+		assertThat(exit).isZero();
+		assertThat(Topology.listening()).as("ports left listening").isEmpty();
+		assertThat(pids).as("processes left running").noneMatch(Processes::isAlive);
+		assertThat(state).doesNotExist();
+	}
+
+	@Test
+	void ordersFlowThroughTheLabAndSurviveAStoppedInstance() throws Exception {
+		List<UUID> placed = placeOrders(10);
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> placed.stream().allMatch((id) -> "PROCESSED".equals(status(id))));
+		assertStandbyIsSynchronousAndHas(placed);
+		LabState.Component web1 = LabState.load(LabPaths.fromSystem()).get("web-1").orElseThrow();
+		Processes.stop(web1.pid(), Duration.ofSeconds(30));
+
+		LoadBalancer loadBalancer = new LoadBalancer(LabPaths.fromSystem(), Tools.find().orElseThrow());
+		await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(loadBalancer.webStatus().get("web-1")));
+		List<String> servedBy = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			HttpResponse<String> response = placeOrder();
+			assertThat(response.statusCode()).isEqualTo(201);
+			servedBy.add(response.headers().firstValue("X-Lab-Server").orElse("?"));
+		}
+		assertThat(servedBy).containsOnly("web-2");
+	}
+
+	@Test
+	void statusReportsEveryComponentAsJson() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		Lab.execute(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "status", "--json");
+
+		JsonNode status = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+		assertThat(status.get("databasePrimary").asString()).isEqualTo("db-a");
+		assertThat(status.get("components").findValues("name")).extracting(JsonNode::asString)
+			.contains("load-balancer", "db-a", "db-b", "sqs", "s3", "web-1", "web-2", "worker-1");
+		assertThat(status.get("queues").has("orders-dlq")).isTrue();
+	}
+
+	private void assertStandbyIsSynchronousAndHas(List<UUID> orders) {
+		Database database = new Database(LabPaths.fromSystem(), Tools.find().orElseThrow(),
+				Secrets.loadOrCreate(LabPaths.fromSystem()));
+		assertThat(database.role(Database.NODES.get(1))).isEqualTo("standby");
+		assertThat(database.synchronousStandbys()).isOne();
+		String ids = String.join(",", orders.stream().map((id) -> "'" + id + "'").toList());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> database.query(Database.NODES.get(1), "orders",
+					"SELECT count(*) FROM orders WHERE id IN (" + ids + ")"), (count) -> count.equals("10"));
+	}
+
+	private List<UUID> placeOrders(int count) throws Exception {
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			HttpResponse<String> response = placeOrder();
+			assertThat(response.statusCode()).isEqualTo(201);
+			ids.add(UUID.fromString(JSON.readTree(response.body()).get("id").asString()));
+		}
+		return ids;
+	}
+
+	private static HttpResponse<String> placeOrder() throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(LOAD_BALANCER + "/api/orders"))
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"customerEmail\": \"lab@example.com\", \"lines\": [{\"sku\": \"TEE-01\", \"quantity\": 1}]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String status(UUID id) {
+		try {
+			HttpResponse<String> response = HTTP.send(
+					HttpRequest.newBuilder(URI.create(LOAD_BALANCER + "/api/orders/" + id)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return JSON.readTree(response.body()).get("status").asString();
+		}
+		catch (Exception ex) {
+			return "unknown: " + ex.getMessage();
+		}
+	}
+
+	private static int lab(String... args) {
+		return Lab.execute(System.out, System.err, args);
+	}
+
+}
