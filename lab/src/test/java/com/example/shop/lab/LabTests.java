@@ -17,7 +17,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +35,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * installed ({@code .ci/run} installs them and sets {@code LAB_REQUIRED=true}, which
  * turns a missing prerequisite into a failure instead of a skip).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabTests {
 
 	private static final String LOAD_BALANCER = "http://127.0.0.1:" + Ports.LOAD_BALANCER;
@@ -71,6 +75,27 @@ class LabTests {
 	}
 
 	@Test
+	@Order(2)
+	void loadBalancerFailsOpenWhenNoInstancePassesItsCheck() throws Exception {
+		LoadBalancer loadBalancer = new LoadBalancer(LabPaths.fromSystem(), Tools.find().orElseThrow());
+		loadBalancer.runtime("set server web/web-1 health down");
+		loadBalancer.runtime("set server web/web-2 health down");
+
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			responses.add(placeOrder());
+		}
+
+		assertThat(loadBalancer.webStatus()).containsEntry("web-1", "DOWN").containsEntry("web-2", "DOWN");
+		assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(201);
+		assertThat(responses).extracting((response) -> response.headers().firstValue("X-Lab-Server").orElse("?"))
+			.containsOnly("web-1-open", "web-2-open");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> loadBalancer.webStatus().values().stream().allMatch("UP"::equals));
+	}
+
+	@Test
+	@Order(3)
 	void ordersFlowThroughTheLabAndSurviveAStoppedInstance() throws Exception {
 		List<UUID> placed = placeOrders(10);
 
@@ -92,6 +117,7 @@ class LabTests {
 	}
 
 	@Test
+	@Order(1)
 	void statusReportsEveryComponentAsJson() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 
