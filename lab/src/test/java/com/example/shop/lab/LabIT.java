@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * turns a missing prerequisite into a failure instead of a skip).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LabTests {
+class LabIT {
 
 	private static final String LOAD_BALANCER = "http://127.0.0.1:" + Ports.LOAD_BALANCER;
 
