@@ -91,7 +91,8 @@ class LabIT {
 		assertThat(responses).extracting((response) -> response.headers().firstValue("X-Lab-Server").orElse("?"))
 			.containsOnly("web-1-open", "web-2-open");
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> loadBalancer.webStatus().values().stream().allMatch("UP"::equals));
+			.until(() -> "UP".equals(loadBalancer.webStatus().get("web-1"))
+					&& "UP".equals(loadBalancer.webStatus().get("web-2")));
 	}
 
 	@Test
