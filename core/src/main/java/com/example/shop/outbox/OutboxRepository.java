@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,13 +31,17 @@ public class OutboxRepository {
 	 * @param eventType what happened
 	 * @param aggregateId what it happened to
 	 * @param payload the message body, JSON
+	 * @param correlationId the correlation id of the request, if any
 	 */
-	public void append(String eventType, UUID aggregateId, String payload) {
-		this.jdbc
-			.sql("INSERT INTO outbox (event_type, aggregate_id, payload) VALUES (:type, :id, CAST(:payload AS jsonb))")
+	public void append(String eventType, UUID aggregateId, String payload, @Nullable String correlationId) {
+		this.jdbc.sql("""
+				INSERT INTO outbox (event_type, aggregate_id, payload, correlation_id)
+				VALUES (:type, :id, CAST(:payload AS jsonb), :correlationId)
+				""")
 			.param("type", eventType)
 			.param("id", aggregateId)
 			.param("payload", payload)
+			.param("correlationId", correlationId)
 			.update();
 	}
 
@@ -47,14 +53,14 @@ public class OutboxRepository {
 	 */
 	public List<OutboxEvent> lockPending(int limit) {
 		return this.jdbc.sql("""
-				SELECT id, event_type, aggregate_id, payload::text AS payload, created_at FROM outbox
+				SELECT id, event_type, aggregate_id, payload::text AS payload, created_at, correlation_id FROM outbox
 				WHERE sent_at IS NULL ORDER BY id LIMIT :limit
 				FOR UPDATE SKIP LOCKED
 				""")
 			.param("limit", limit)
 			.query((rs, n) -> new OutboxEvent(rs.getLong("id"), rs.getString("event_type"),
 					rs.getObject("aggregate_id", UUID.class), rs.getString("payload"),
-					rs.getTimestamp("created_at").toInstant()))
+					rs.getTimestamp("created_at").toInstant(), rs.getString("correlation_id")))
 			.list();
 	}
 

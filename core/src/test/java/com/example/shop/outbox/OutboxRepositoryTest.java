@@ -45,8 +45,8 @@ class OutboxRepositoryTest {
 	void claimsPendingEventsOldestFirstAndForgetsThemOnceSent() {
 		UUID first = UUID.randomUUID();
 		UUID second = UUID.randomUUID();
-		this.outbox.append("OrderPlaced", first, "{\"n\": 1}");
-		this.outbox.append("OrderPlaced", second, "{\"n\": 2}");
+		this.outbox.append("OrderPlaced", first, "{\"n\": 1}", "corr-1");
+		this.outbox.append("OrderPlaced", second, "{\"n\": 2}", null);
 
 		List<OutboxEvent> claimed = this.transactions.execute((tx) -> {
 			List<OutboxEvent> events = this.outbox.lockPending(10);
@@ -56,13 +56,14 @@ class OutboxRepositoryTest {
 
 		assertThat(claimed).extracting(OutboxEvent::aggregateId).containsExactly(first, second);
 		assertThat(claimed.getFirst().payload()).isEqualTo("{\"n\": 1}");
+		assertThat(claimed).extracting(OutboxEvent::correlationId).containsExactly("corr-1", null);
 		assertThat(this.outbox.countPending()).isZero();
 	}
 
 	@Test
 	void twoRelaysNeverClaimTheSameEvent() throws Exception {
 		for (int i = 0; i < 4; i++) {
-			this.outbox.append("OrderPlaced", UUID.randomUUID(), "{}");
+			this.outbox.append("OrderPlaced", UUID.randomUUID(), "{}", null);
 		}
 		CountDownLatch firstHasClaimed = new CountDownLatch(1);
 		CountDownLatch secondHasClaimed = new CountDownLatch(1);

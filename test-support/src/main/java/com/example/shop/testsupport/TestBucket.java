@@ -43,25 +43,61 @@ public final class TestBucket {
 		return server;
 	}
 
+	/**
+	 * Stops the server, as an S3 outage would: connections are refused until
+	 * {@link #restart()}. The objects stay in its folder.
+	 */
+	public static synchronized void stop() {
+		Server running = get();
+		running.process().destroy();
+		try {
+			running.process().waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Starts the server again on the same port, over the same folder. */
+	public static synchronized void restart() {
+		Server stopped = get();
+		server = new Server(stopped.endpoint(), launch(stopped.home(), stopped.port()), stopped.home(), stopped.port());
+	}
+
 	private static Server start() {
 		try {
 			Path home = Files.createTempDirectory("test-s3proxy");
 			Path data = Files.createDirectories(home.resolve("data"));
 			int port = FreePort.find();
 			String endpoint = "http://127.0.0.1:" + port;
-			Path properties = home.resolve("s3proxy.properties");
-			Files.writeString(properties,
+			Files.writeString(home.resolve("s3proxy.properties"),
 					String.join("\n", "s3proxy.endpoint=" + endpoint, "s3proxy.authorization=aws-v2-or-v4",
 							"s3proxy.identity=" + TestAws.ACCESS_KEY, "s3proxy.credential=" + TestAws.SECRET_KEY,
 							"jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + data, ""));
-			Process process = new ProcessBuilder(
-					List.of(java(), "-Xmx256m", "-jar", jar(home).toString(), "--properties", properties.toString()))
+			Runtime.getRuntime().addShutdownHook(new Thread(TestBucket::destroy));
+			return new Server(endpoint, launch(home, port), home, port);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not start S3Proxy", ex);
+		}
+	}
+
+	private static synchronized void destroy() {
+		if (server != null) {
+			server.process().destroy();
+		}
+	}
+
+	private static Process launch(Path home, int port) {
+		try {
+			Process process = new ProcessBuilder(List.of(java(), "-Xmx256m", "-jar", jar(home).toString(),
+					"--properties", home.resolve("s3proxy.properties").toString()))
 				.redirectErrorStream(true)
-				.redirectOutput(home.resolve("s3proxy.log").toFile())
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("s3proxy.log").toFile()))
 				.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
 			FreePort.awaitListening(port, Duration.ofSeconds(60), process);
-			return new Server(endpoint, process);
+			return process;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not start S3Proxy", ex);
@@ -97,8 +133,10 @@ public final class TestBucket {
 	 *
 	 * @param endpoint its base URL
 	 * @param process the S3Proxy process
+	 * @param home its folder: configuration, objects, log
+	 * @param port its port on the loopback interface
 	 */
-	public record Server(String endpoint, Process process) {
+	public record Server(String endpoint, Process process, Path home, int port) {
 	}
 
 }

@@ -2,6 +2,7 @@ package com.example.shop.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
@@ -22,15 +23,39 @@ public final class TestDatabase {
 	private TestDatabase() {
 	}
 
+	private static @Nullable TcpProxy proxy;
+
 	/**
 	 * The running server, started on first use.
-	 * @return how to connect to it
+	 * @return how to connect to it directly
 	 */
 	public static synchronized Server get() {
 		if (server == null) {
 			server = useDocker() ? startContainer() : startEmbedded();
 		}
 		return server;
+	}
+
+	/**
+	 * The proxy the applications under test connect through, so that a test can cut,
+	 * freeze or slow the database's connections.
+	 * @return the proxy
+	 */
+	public static synchronized TcpProxy proxy() {
+		if (proxy == null) {
+			proxy = TcpProxy.to(URI.create(get().jdbcUrl().substring("jdbc:".length())).getPort());
+		}
+		return proxy;
+	}
+
+	/**
+	 * The JDBC URL through {@link #proxy()}.
+	 * @return the URL
+	 */
+	public static String proxiedJdbcUrl() {
+		String direct = get().jdbcUrl();
+		int port = URI.create(direct.substring("jdbc:".length())).getPort();
+		return direct.replace(":" + port + "/", ":" + proxy().port() + "/");
 	}
 
 	private static boolean useDocker() {

@@ -4,7 +4,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
-/** Points the application's data source at the shared test PostgreSQL. */
+/**
+ * Points the application's data source at the shared test PostgreSQL, through a
+ * {@link TcpProxy} so that a test can break the connection for real.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
 
@@ -12,7 +15,7 @@ public class TestDatabaseConfiguration {
 	DynamicPropertyRegistrar testDatabaseProperties() {
 		return (registry) -> {
 			TestDatabase.Server database = TestDatabase.get();
-			registry.add("spring.datasource.url", database::jdbcUrl);
+			registry.add("spring.datasource.url", TestDatabase::proxiedJdbcUrl);
 			registry.add("spring.datasource.username", database::username);
 			registry.add("spring.datasource.password", database::password);
 		};

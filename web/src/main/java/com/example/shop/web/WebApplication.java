@@ -1,5 +1,6 @@
 package com.example.shop.web;
 
+import java.security.Security;
 import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;
@@ -23,6 +24,10 @@ public class WebApplication {
 	}
 
 	public static void main(String[] args) {
+		// RDS fails over by pointing its DNS name at the standby: look names up again
+		// after
+		// 5 s, not after the JVM's default of 30 s (or forever with a security manager).
+		Security.setProperty("networkaddress.cache.ttl", "5");
 		SpringApplication.run(WebApplication.class, args);
 	}
 

@@ -1,5 +1,6 @@
 package com.example.shop.worker;
 
+import java.security.Security;
 import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;
@@ -24,6 +25,9 @@ public class WorkerApplication {
 	}
 
 	public static void main(String[] args) {
+		// RDS fails over by pointing its DNS name at the standby: look names up again
+		// after 5 s.
+		Security.setProperty("networkaddress.cache.ttl", "5");
 		SpringApplication.run(WorkerApplication.class, args);
 	}
 

@@ -44,7 +44,8 @@ import static org.awaitility.Awaitility.await;
  * type header), and the outcome is read from the database, the bucket and the queues. A
  * one-second long poll lets the listener stop quickly when the tests end.
  */
-@SpringBootTest(properties = "spring.cloud.aws.sqs.listener.poll-timeout=1s")
+@SpringBootTest(properties = { "spring.cloud.aws.sqs.listener.poll-timeout=1s", "orders.receipts.redelivery-base=1s",
+		"orders.receipts.redelivery-cap=2s" })
 @Import({ TestDatabaseConfiguration.class, TestQueueConfiguration.class, TestBucketConfiguration.class })
 class WorkerApplicationTests {
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.example.shop.catalog.Product;
 import com.example.shop.catalog.ProductRepository;
+import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ class CatalogService {
 		this.products = products;
 	}
 
+	@CircuitBreaker(name = "database")
 	@Transactional(readOnly = true)
 	List<Product> listProducts() {
 		return this.products.findAll();

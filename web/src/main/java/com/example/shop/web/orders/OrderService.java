@@ -13,9 +13,12 @@ import com.example.shop.orders.OrderLine;
 import com.example.shop.orders.OrderPlaced;
 import com.example.shop.orders.OrderRepository;
 import com.example.shop.orders.OrderRepository.IdempotentRequest;
+import com.example.shop.observability.Correlation;
 import com.example.shop.orders.OrderStatus;
 import com.example.shop.outbox.OutboxRepository;
 import com.example.shop.web.problems.InvalidField;
+import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
+import io.github.resilience4j.retry.annotation.Retry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +61,8 @@ public class OrderService {
 	 * @param request what to order
 	 * @return the order, and whether this call created it
 	 */
+	@Retry(name = "placeOrder")
+	@CircuitBreaker(name = "database")
 	@Transactional
 	PlacedOrder placeOrder(String idempotencyKey, PlaceOrderRequest request) {
 		String fingerprint = RequestFingerprint.of(request);
@@ -70,7 +75,8 @@ public class OrderService {
 		if (!this.orders.insertIfAbsent(order, idempotencyKey, fingerprint)) {
 			return replay(this.orders.findByIdempotencyKey(idempotencyKey).orElseThrow(), fingerprint);
 		}
-		this.outbox.append(OrderPlaced.TYPE, order.id(), this.json.writeValueAsString(OrderPlaced.of(order)));
+		this.outbox.append(OrderPlaced.TYPE, order.id(), this.json.writeValueAsString(OrderPlaced.of(order)),
+				Correlation.current());
 		return new PlacedOrder(order, true);
 	}
 
@@ -107,6 +113,7 @@ public class OrderService {
 	 * @return the order
 	 * @throws OrderNotFoundException if there is none
 	 */
+	@CircuitBreaker(name = "database")
 	@Transactional(readOnly = true)
 	Order findOrder(UUID id) {
 		return this.orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
@@ -119,6 +126,7 @@ public class OrderService {
 	 * @param limit the page size
 	 * @return the page, with the cursor for the next one
 	 */
+	@CircuitBreaker(name = "database")
 	@Transactional(readOnly = true)
 	OrderPage listOrders(@Nullable OrderStatus status, @Nullable UUID after, int limit) {
 		if (after != null && this.orders.findById(after).isEmpty()) {

@@ -1,12 +1,18 @@
 package com.example.shop.web.outbox;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 
+import com.example.shop.observability.Correlation;
 import com.example.shop.outbox.OutboxEvent;
 import com.example.shop.outbox.OutboxRepository;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -15,8 +21,10 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,15 +48,22 @@ class OutboxRelay {
 
 	private final Clock clock;
 
+	private final AtomicLong pending = new AtomicLong();
+
 	private volatile String queueUrl = "";
 
+	private volatile Instant pendingCountedAt = Instant.EPOCH;
+
 	OutboxRelay(OutboxRepository outbox, SqsAsyncClient sqs, TransactionTemplate transactions,
-			OutboxProperties properties, Clock clock) {
+			OutboxProperties properties, Clock clock, MeterRegistry meters) {
 		this.outbox = outbox;
 		this.sqs = sqs;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
+		Gauge.builder("outbox.pending", this.pending, AtomicLong::get)
+			.description("Events stored but not yet sent to SQS (counted at most once a second)")
+			.register(meters);
 	}
 
 	/**
@@ -63,6 +78,25 @@ class OutboxRelay {
 		}
 		catch (SdkException | CompletionException ex) {
 			log.warn("Could not send outbox events to SQS, will retry: {}", ex.getMessage());
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.warn("Could not read the outbox, will retry: {}", ex.getMessage());
+		}
+		finally {
+			countPending();
+		}
+	}
+
+	private void countPending() {
+		Instant now = this.clock.instant();
+		if (now.isAfter(this.pendingCountedAt.plusSeconds(1))) {
+			this.pendingCountedAt = now;
+			try {
+				this.pending.set(this.outbox.countPending());
+			}
+			catch (DataAccessException ex) {
+				// the database is down: the gauge keeps its last value
+			}
 		}
 	}
 
@@ -94,11 +128,16 @@ class OutboxRelay {
 	}
 
 	private static SendMessageBatchRequestEntry entry(OutboxEvent event) {
+		Map<String, MessageAttributeValue> attributes = new HashMap<>();
+		attributes.put("eventType", stringAttribute(event.eventType()));
+		attributes.put("aggregateId", stringAttribute(event.aggregateId().toString()));
+		if (event.correlationId() != null) {
+			attributes.put(Correlation.KEY, stringAttribute(event.correlationId()));
+		}
 		return SendMessageBatchRequestEntry.builder()
 			.id(Long.toString(event.id()))
 			.messageBody(event.payload())
-			.messageAttributes(Map.of("eventType", stringAttribute(event.eventType()), "aggregateId",
-					stringAttribute(event.aggregateId().toString())))
+			.messageAttributes(attributes)
 			.build();
 	}
 

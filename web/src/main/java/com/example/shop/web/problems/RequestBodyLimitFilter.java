@@ -1,7 +1,6 @@
 package com.example.shop.web.problems;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -13,9 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,11 +39,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
 			// Outside Spring MVC, so the exception handler cannot answer: answer here.
-			ProblemDetail problem = ApiExceptionHandler.payloadTooLarge(this.maxBytes);
-			problem.setInstance(URI.create(request.getRequestURI()));
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			this.json.writeValue(response.getOutputStream(), problem);
+			ProblemResponses.write(request, response, ApiExceptionHandler.payloadTooLarge(this.maxBytes), null,
+					this.json);
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);

@@ -8,13 +8,16 @@ import com.example.shop.orders.Order;
 import com.example.shop.orders.OrderLine;
 import com.example.shop.web.problems.ApiProperties;
 import com.example.shop.web.problems.InvalidField;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -257,6 +260,17 @@ class OrderControllerTest {
 		if (status == 400) {
 			then(this.orders).should(never()).placeOrder(anyString(), any());
 		}
+	}
+
+	/** The load-shedding filter is part of the web layer; its registry is not. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Bulkheads {
+
+		@Bean
+		BulkheadRegistry bulkheadRegistry() {
+			return BulkheadRegistry.ofDefaults();
+		}
+
 	}
 
 	private static Order order() {

@@ -9,6 +9,7 @@ import com.example.shop.orders.OrderRepository;
 import com.example.shop.orders.OrderStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ class ReceiptService {
 
 	private final Counter ordersProcessed;
 
+	private final Timer processing;
+
 	ReceiptService(OrderRepository orders, ReceiptRenderer renderer, ReceiptStore store, Clock clock,
 			ReceiptsProperties properties, MeterRegistry meters) {
 		this.orders = orders;
@@ -54,6 +57,9 @@ class ReceiptService {
 		this.ordersProcessed = Counter.builder("orders.processed")
 			.description("Orders moved to PROCESSED")
 			.register(meters);
+		this.processing = Timer.builder("receipts.processing")
+			.description("Time to process one OrderPlaced message, failures included")
+			.register(meters);
 	}
 
 	/**
@@ -63,6 +69,10 @@ class ReceiptService {
 	 * retried and then dead-lettered
 	 */
 	void process(OrderPlaced event) {
+		this.processing.record(() -> processOnce(event));
+	}
+
+	private void processOnce(OrderPlaced event) {
 		Order order = this.orders.findById(event.orderId())
 			.orElseThrow(() -> new UnknownOrderException(event.orderId()));
 		if (order.status() == OrderStatus.PROCESSED) {

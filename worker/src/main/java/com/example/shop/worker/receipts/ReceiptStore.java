@@ -2,6 +2,7 @@ package com.example.shop.worker.receipts;
 
 import java.util.UUID;
 
+import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -27,11 +28,14 @@ class ReceiptStore {
 	}
 
 	/**
-	 * Stores the receipt of an order, replacing any earlier one.
+	 * Stores the receipt of an order, replacing any earlier one. Behind a circuit
+	 * breaker: while S3 keeps failing, a message fails at once instead of waiting out the
+	 * SDK's timeouts, and goes back to the queue to wait for S3 (rule 6).
 	 * @param orderId the order the receipt is for
 	 * @param pdf the rendered receipt
 	 * @return the key it was stored under
 	 */
+	@CircuitBreaker(name = "s3")
 	String store(UUID orderId, byte[] pdf) {
 		String key = keyFor(orderId);
 		this.s3.putObject((request) -> request.bucket(this.bucket).key(key).contentType(CONTENT_TYPE),

@@ -22,12 +22,18 @@ import org.springframework.validation.annotation.Validated;
  * it and retries
  * @param s3CallTimeout the longest one S3 call may take, all retries included; keep it
  * well below the queue's visibility timeout
+ * @param redeliveryBase how long a failed message stays invisible after its first
+ * receive; each further receive doubles it
+ * @param redeliveryCap the longest a failed message stays invisible
+ * @param shutdownTimeout how long a stopping worker waits for messages in progress
  */
 @Validated
 @ConfigurationProperties("orders.receipts")
 record ReceiptsProperties(@NotBlank String queue, @NotBlank String bucket,
 		@NotNull @DurationMin(nanos = 0) Duration artificialDelay,
 		@NotNull @DurationMin(millis = 100) Duration s3AttemptTimeout,
-		@NotNull @DurationMin(millis = 100) Duration s3CallTimeout) {
+		@NotNull @DurationMin(millis = 100) Duration s3CallTimeout,
+		@NotNull @DurationMin(seconds = 1) Duration redeliveryBase,
+		@NotNull @DurationMin(seconds = 1) Duration redeliveryCap, @NotNull Duration shutdownTimeout) {
 
 }
