@@ -3,13 +3,11 @@ package com.example.shop.worker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.example.shop.observability.Correlation;
 import com.example.shop.orders.Order;
-import com.example.shop.orders.OrderLine;
 import com.example.shop.orders.OrderRepository;
 import com.example.shop.orders.OrderStatus;
 import com.example.shop.testsupport.TestAws;
@@ -24,14 +22,16 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +45,9 @@ import static org.awaitility.Awaitility.await;
  * one-second long poll lets the listener stop quickly when the tests end.
  */
 @SpringBootTest(properties = { "spring.cloud.aws.sqs.listener.poll-timeout=1s", "orders.receipts.redelivery-base=1s",
-		"orders.receipts.redelivery-cap=2s" })
+		"orders.receipts.redelivery-cap=4s" })
 @Import({ TestDatabaseConfiguration.class, TestQueueConfiguration.class, TestBucketConfiguration.class })
+@ExtendWith(OutputCaptureExtension.class)
 class WorkerApplicationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -76,6 +77,20 @@ class WorkerApplicationTests {
 		assertThat(new String(receipt.asByteArray(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
 		assertThat(textOf(receipt.asByteArray())).contains("Order: " + order.id());
 		await().atMost(PATIENCE).until(() -> TestQueues.depth(TestQueues.ORDERS) == 0);
+	}
+
+	@Test
+	void logLinesCarryTheCorrelationIdOfTheRequest(CapturedOutput output) {
+		Order order = storeAcceptedOrder();
+
+		Fixtures.send(TestQueues.ORDERS, orderPlaced(order.id()), Map.of(Correlation.KEY, "corr-" + order.id()));
+
+		await().atMost(PATIENCE).until(() -> statusOf(order) == OrderStatus.PROCESSED);
+		await().atMost(PATIENCE)
+			.until(() -> output.getOut()
+				.lines()
+				.anyMatch((line) -> line.contains("\"correlationId\":\"corr-" + order.id() + "\"")
+						&& line.contains("processed")));
 	}
 
 	@Test
@@ -123,17 +138,11 @@ class WorkerApplicationTests {
 	}
 
 	private Order storeAcceptedOrder() {
-		Order order = Order.accept(UUID.randomUUID(), "ada@example.com",
-				List.of(new OrderLine("MUG-01", "Failover mug", 1200, 3)),
-				Instant.now().truncatedTo(ChronoUnit.MICROS));
-		this.orders.insertIfAbsent(order, "key-" + order.id(), "fingerprint");
-		return order;
+		return Fixtures.storeAcceptedOrder(this.orders);
 	}
 
 	private static String orderPlaced(UUID orderId) {
-		return """
-				{"orderId":"%s","customerEmail":"ada@example.com","totalCents":3600,"placedAt":"2026-11-25T10:15:30.123Z"}"""
-			.formatted(orderId);
+		return Fixtures.orderPlaced(orderId);
 	}
 
 	private OrderStatus statusOf(Order order) {
@@ -145,10 +154,7 @@ class WorkerApplicationTests {
 	}
 
 	private static void send(String body) {
-		try (SqsClient sqs = TestAws.sqsClient()) {
-			String url = sqs.getQueueUrl((request) -> request.queueName(TestQueues.ORDERS)).queueUrl();
-			sqs.sendMessage((request) -> request.queueUrl(url).messageBody(body));
-		}
+		Fixtures.send(TestQueues.ORDERS, body, Map.of());
 	}
 
 	private static String textOf(byte[] pdf) throws IOException {
