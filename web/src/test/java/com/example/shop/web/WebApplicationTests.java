@@ -22,6 +22,7 @@ import com.example.shop.testsupport.TestBucketConfiguration;
 import com.example.shop.testsupport.TestDatabaseConfiguration;
 import com.example.shop.testsupport.TestQueueConfiguration;
 import com.example.shop.testsupport.TestQueues;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -45,7 +46,7 @@ import static org.awaitility.Awaitility.await;
  * S3 (S3Proxy) servers. No mocks: what these tests see is what a client would see.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.address=127.0.0.1", "management.server.port=0" })
+		properties = { "server.address=127.0.0.1", "management.server.port=0", "orders.instance-name=web-under-test" })
 @Import({ TestDatabaseConfiguration.class, TestQueueConfiguration.class, TestBucketConfiguration.class })
 class WebApplicationTests {
 
@@ -63,6 +64,9 @@ class WebApplicationTests {
 
 	@Autowired
 	private OrderRepository orders;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private Api api;
 
@@ -85,6 +89,35 @@ class WebApplicationTests {
 		OrderPlaced event = awaitEventFor(UUID.fromString(id));
 		assertThat(event.totalCents()).isEqualTo(2400);
 		assertThat(event.customerEmail()).isEqualTo("ada@example.com");
+	}
+
+	@Test
+	void responsesSayWhichInstanceServedThemAndCarryTheCorrelationId() {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.api.uri("/api/orders"))
+			.header("Idempotency-Key", newKey())
+			.header("Content-Type", "application/json")
+			.header("X-Correlation-Id", "demo-42")
+			.POST(HttpRequest.BodyPublishers.ofString(TWO_MUGS));
+
+		Api.Response placed = this.api.send(request);
+		Api.Response generated = this.api.get("/api/products");
+
+		assertThat(placed.header("X-Served-By")).isEqualTo("web-under-test");
+		assertThat(placed.header("X-Correlation-Id")).isEqualTo("demo-42");
+		assertThat(generated.header("X-Correlation-Id")).isNotBlank().isNotEqualTo("demo-42");
+		Message message = awaitMessageFor(UUID.fromString(placed.body().get("id").asString()));
+		assertThat(message.messageAttributes().get("correlationId").stringValue()).isEqualTo("demo-42");
+	}
+
+	@Test
+	void exposesTheMetricsOperatorsWatch() {
+		this.api.placeOrder(newKey(), TWO_MUGS);
+
+		assertThat(this.meters.find("outbox.pending").gauge()).isNotNull();
+		assertThat(this.meters.find("resilience4j.circuitbreaker.state").tag("name", "database").gauges()).isNotEmpty();
+		assertThat(this.meters.find("resilience4j.bulkhead.available.concurrent.calls").tag("name", "api").gauge())
+			.isNotNull();
+		assertThat(this.meters.find("http.server.requests").tag("uri", "/api/orders").timer()).isNotNull();
 	}
 
 	@Test
@@ -260,23 +293,36 @@ class WebApplicationTests {
 		return awaitEventsFor(List.of(orderId)).getFirst();
 	}
 
+	private Message awaitMessageFor(UUID orderId) {
+		Map<UUID, Message> received = new ConcurrentHashMap<>();
+		awaitMessages(List.of(orderId), received);
+		return received.get(orderId);
+	}
+
 	/** Receives from the orders queue until an event for each order has arrived. */
 	private List<OrderPlaced> awaitEventsFor(List<UUID> orderIds) {
-		Map<UUID, OrderPlaced> received = new ConcurrentHashMap<>();
+		Map<UUID, Message> received = new ConcurrentHashMap<>();
+		awaitMessages(orderIds, received);
+		return orderIds.stream().map((id) -> this.json.readValue(received.get(id).body(), OrderPlaced.class)).toList();
+	}
+
+	private void awaitMessages(List<UUID> orderIds, Map<UUID, Message> received) {
 		try (SqsClient sqs = TestAws.sqsClient()) {
 			String url = sqs.getQueueUrl((request) -> request.queueName(TestQueues.ORDERS)).queueUrl();
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				for (Message message : sqs
-					.receiveMessage((request) -> request.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+					.receiveMessage((request) -> request.queueUrl(url)
+						.maxNumberOfMessages(10)
+						.waitTimeSeconds(1)
+						.messageAttributeNames("All"))
 					.messages()) {
 					OrderPlaced event = this.json.readValue(message.body(), OrderPlaced.class);
-					received.put(event.orderId(), event);
+					received.put(event.orderId(), message);
 					sqs.deleteMessage((request) -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
 				}
 				return received.keySet().containsAll(orderIds);
 			});
 		}
-		return orderIds.stream().map(received::get).toList();
 	}
 
 	private long ordersWithKey(String key) {
