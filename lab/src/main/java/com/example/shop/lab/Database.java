@@ -90,6 +90,32 @@ final class Database {
 		}
 	}
 
+	/**
+	 * Fails over as RDS Multi-AZ does when the primary's host dies: the primary stops at
+	 * once (no shutdown checkpoint, connections cut), the standby is promoted, and the
+	 * new primary commits without waiting for a standby until one is rebuilt.
+	 * @param state where the nodes are recorded
+	 * @return the new primary
+	 */
+	Node failover(LabState state) {
+		Node primary = NODES.stream()
+			.filter((node) -> "primary".equals(role(node)))
+			.findFirst()
+			.orElseThrow(() -> new LabException("no primary to fail over from"));
+		Node standby = NODES.stream()
+			.filter((node) -> "standby".equals(role(node)))
+			.findFirst()
+			.orElseThrow(() -> new LabException("no standby to fail over to"));
+		asOwner(List.of(this.tools.postgres("pg_ctl").toString(), "-D", dataDir(primary).toString(), "-m", "immediate",
+				"stop"));
+		state.remove(primary.name());
+		asOwner(List.of(this.tools.postgres("pg_ctl").toString(), "-D", dataDir(standby).toString(), "-w", "-t", "60",
+				"promote"));
+		sql(standby, "ALTER SYSTEM SET synchronous_standby_names = ''");
+		sql(standby, "SELECT pg_reload_conf()");
+		return standby;
+	}
+
 	/** Deletes the data folders. */
 	void purge() {
 		deleteTree(this.root);

@@ -28,6 +28,7 @@ final class Instances {
 		List<String> command = command(this.paths.webJar(), name);
 		command.add("--server.port=" + Ports.web(n));
 		command.add("--management.server.port=" + Ports.webManagement(n));
+		command.add("--orders.instance-name=" + name);
 		return start(name, "web", Ports.web(n), command);
 	}
 

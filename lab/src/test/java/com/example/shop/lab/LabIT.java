@@ -99,24 +99,65 @@ class LabIT {
 
 	@Test
 	@Order(3)
-	void ordersFlowThroughTheLabAndSurviveAStoppedInstance() throws Exception {
+	void ordersFlowThroughTheLabAndTheSynchronousStandbyHasThem() throws Exception {
 		List<UUID> placed = placeOrders(10);
 
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> placed.stream().allMatch((id) -> "PROCESSED".equals(status(id))));
 		assertStandbyIsSynchronousAndHas(placed);
-		LabState.Component web1 = LabState.load(LabPaths.fromSystem()).get("web-1").orElseThrow();
-		Processes.stop(web1.pid(), Duration.ofSeconds(30));
+	}
 
+	@Test
+	@Order(4)
+	void stoppingAnInstanceGracefullyUnderLoadCostsNoRequest() throws Exception {
+		LabState.Component web1 = LabState.load(LabPaths.fromSystem()).get("web-1").orElseThrow();
+		SteadyLoad load = SteadyLoad.start(LOAD_BALANCER, Duration.ofMillis(100));
+		Thread.sleep(Duration.ofSeconds(2));
+
+		boolean killed = Processes.stop(web1.pid(), Duration.ofSeconds(60));
+		Thread.sleep(Duration.ofSeconds(2));
+		List<SteadyLoad.Outcome> outcomes = load.stop();
+
+		assertThat(killed).as("web-1 had to be killed: its graceful shutdown did not end").isFalse();
+		assertThat(outcomes).hasSizeGreaterThan(50);
+		assertThat(outcomes).as("failed requests").filteredOn((outcome) -> outcome.status() != 201).isEmpty();
+		assertThat(outcomes).extracting(SteadyLoad.Outcome::servedBy).contains("web-1", "web-2");
 		LoadBalancer loadBalancer = new LoadBalancer(LabPaths.fromSystem(), Tools.find().orElseThrow());
-		await().atMost(Duration.ofSeconds(30)).until(() -> loadBalancer.webStatus().get("web-1").startsWith("DOWN"));
-		List<String> servedBy = new ArrayList<>();
-		for (int i = 0; i < 10; i++) {
-			HttpResponse<String> response = placeOrder();
-			assertThat(response.statusCode()).isEqualTo(201);
-			servedBy.add(response.headers().firstValue("X-Lab-Server").orElse("?"));
-		}
-		assertThat(servedBy).containsOnly("web-2");
+		assertThat(loadBalancer.webStatus().get("web-1")).startsWith("DOWN");
+	}
+
+	@Test
+	@Order(5)
+	void databaseFailoverIsSurvivedWithoutRestart() throws Exception {
+		LabState before = LabState.load(LabPaths.fromSystem());
+		Database database = new Database(LabPaths.fromSystem(), Tools.find().orElseThrow(),
+				Secrets.loadOrCreate(LabPaths.fromSystem()));
+		SteadyLoad load = SteadyLoad.start(LOAD_BALANCER, Duration.ofMillis(100));
+		Thread.sleep(Duration.ofSeconds(3));
+
+		Database.Node primary = database.failover(before);
+		Thread.sleep(Duration.ofSeconds(15));
+		List<SteadyLoad.Outcome> outcomes = load.stop();
+
+		List<SteadyLoad.Outcome> failed = outcomes.stream().filter((outcome) -> outcome.status() != 201).toList();
+		System.out.printf("Failover: %d requests, %d failed, error window %d ms%n", outcomes.size(), failed.size(),
+				failed.isEmpty() ? 0
+						: Duration.between(failed.getFirst().sentAt(), failed.getLast().sentAt()).toMillis());
+		assertThat(primary.name()).isEqualTo("db-b");
+		assertThat(database.role(primary)).isEqualTo("primary");
+		List<SteadyLoad.Outcome> lastFiveSeconds = outcomes.stream()
+			.filter((outcome) -> outcome.sentAt().isAfter(outcomes.getLast().sentAt().minusSeconds(5)))
+			.toList();
+		assertThat(lastFiveSeconds).as("writes resumed").isNotEmpty().allMatch((outcome) -> outcome.status() == 201);
+		List<UUID> acknowledged = outcomes.stream()
+			.filter((outcome) -> outcome.status() == 201)
+			.map(SteadyLoad.Outcome::orderId)
+			.toList();
+		String ids = String.join(",", acknowledged.stream().map((id) -> "'" + id + "'").toList());
+		assertThat(database.query(primary, "orders", "SELECT count(*) FROM orders WHERE id IN (" + ids + ")"))
+			.as("acknowledged orders on the new primary")
+			.isEqualTo(String.valueOf(acknowledged.size()));
+		assertThat(before.get("web-2").orElseThrow().pid()).as("web-2 was not restarted").matches(Processes::isAlive);
 	}
 
 	@Test
