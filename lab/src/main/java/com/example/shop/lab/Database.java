@@ -55,6 +55,10 @@ final class Database {
 		Node primary = NODES.get(0);
 		Node standby = NODES.get(1);
 		boolean fresh = !initialized(primary);
+		if (!fresh && initialized(standby) && !isStandby(primary) && !isStandby(standby)) {
+			throw new LabException("after a failover both database nodes are primaries; starting both would split "
+					+ "the data. Start afresh with bin/lab down --purge, then bin/lab up.");
+		}
 		if (fresh) {
 			prepareRoot();
 			initPrimary(primary);
@@ -187,6 +191,10 @@ final class Database {
 
 	private void sql(Node node, String sql) {
 		query(node, sql);
+	}
+
+	private boolean isStandby(Node node) {
+		return Files.exists(dataDir(node).resolve("standby.signal"));
 	}
 
 	private boolean initialized(Node node) {

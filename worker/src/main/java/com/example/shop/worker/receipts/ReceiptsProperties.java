@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * receive; each further receive doubles it
  * @param redeliveryCap the longest a failed message stays invisible
  * @param shutdownTimeout how long a stopping worker waits for messages in progress
+ * @param sqsAttemptTimeout the longest one SQS request may take (a long-poll receive
+ * included)
+ * @param sqsCallTimeout the longest one SQS call may take, retries included
  */
 @Validated
 @ConfigurationProperties("orders.receipts")
@@ -34,6 +37,7 @@ record ReceiptsProperties(@NotBlank String queue, @NotBlank String bucket,
 		@NotNull @DurationMin(millis = 100) Duration s3AttemptTimeout,
 		@NotNull @DurationMin(millis = 100) Duration s3CallTimeout,
 		@NotNull @DurationMin(seconds = 1) Duration redeliveryBase,
-		@NotNull @DurationMin(seconds = 1) Duration redeliveryCap, @NotNull Duration shutdownTimeout) {
+		@NotNull @DurationMin(seconds = 1) Duration redeliveryCap, @NotNull Duration shutdownTimeout,
+		@NotNull Duration sqsAttemptTimeout, @NotNull Duration sqsCallTimeout) {
 
 }
