@@ -45,12 +45,12 @@ import static org.awaitility.Awaitility.await;
  * one-second long poll lets the listener stop quickly when the tests end.
  */
 @SpringBootTest(properties = { "spring.cloud.aws.sqs.listener.poll-timeout=1s", "orders.receipts.redelivery-base=1s",
-		"orders.receipts.redelivery-cap=4s" })
+		"orders.receipts.redelivery-cap=8s" })
 @Import({ TestDatabaseConfiguration.class, TestQueueConfiguration.class, TestBucketConfiguration.class })
 @ExtendWith(OutputCaptureExtension.class)
 class WorkerApplicationTests {
 
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
+	private static final Duration PATIENCE = Duration.ofSeconds(45);
 
 	@Autowired
 	private OrderRepository orders;

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * it exits).
  */
 @SpringBootTest(properties = { "spring.cloud.aws.sqs.listener.poll-timeout=1s", "orders.receipts.redelivery-base=1s",
-		"orders.receipts.redelivery-cap=4s" })
+		"orders.receipts.redelivery-cap=8s" })
 @Import({ TestDatabaseConfiguration.class, TestQueueConfiguration.class, TestBucketConfiguration.class })
 class WorkerResilienceTests {
 

@@ -1,5 +1,6 @@
 package com.example.shop.web.orders;
 
+import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ class ReceiptStore {
 		this.properties = properties;
 	}
 
+	@CircuitBreaker(name = "s3")
 	byte[] read(String key) {
 		return this.s3.getObjectAsBytes((request) -> request.bucket(this.properties.bucket()).key(key)).asByteArray();
 	}

@@ -1,11 +1,13 @@
 package com.example.shop.web.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.example.shop.observability.Correlation;
@@ -38,6 +40,8 @@ class OutboxRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
 	private final OutboxRepository outbox;
 
 	private final SqsAsyncClient sqs;
@@ -53,6 +57,10 @@ class OutboxRelay {
 	private volatile String queueUrl = "";
 
 	private volatile Instant pendingCountedAt = Instant.EPOCH;
+
+	private volatile Instant retryAt = Instant.EPOCH;
+
+	private volatile int failures;
 
 	OutboxRelay(OutboxRepository outbox, SqsAsyncClient sqs, TransactionTemplate transactions,
 			OutboxProperties properties, Clock clock, MeterRegistry meters) {
@@ -71,20 +79,39 @@ class OutboxRelay {
 	 */
 	@Scheduled(fixedDelayString = "${orders.outbox.poll-interval}")
 	void relayPending() {
+		if (this.clock.instant().isBefore(this.retryAt)) {
+			return;
+		}
 		try {
 			while (relayBatch() == this.properties.batchSize()) {
 				// a full batch: there may be more waiting
 			}
+			this.failures = 0;
 		}
 		catch (SdkException | CompletionException ex) {
-			log.warn("Could not send outbox events to SQS, will retry: {}", ex.getMessage());
+			backOff("Could not send outbox events to SQS", ex);
 		}
 		catch (DataAccessException | TransactionException ex) {
-			log.warn("Could not read the outbox, will retry: {}", ex.getMessage());
+			backOff("Could not read the outbox", ex);
 		}
 		finally {
 			countPending();
 		}
+	}
+
+	/**
+	 * After a failed run, waits before the next: exponential in the failures in a row,
+	 * with full jitter, capped at 10 s, so that a dead dependency is not hammered every
+	 * 250 ms by every instance, and the instances do not all come back at the same moment
+	 * (rule 5).
+	 */
+	private void backOff(String what, Exception ex) {
+		this.failures++;
+		long ceiling = Math.min(MAX_BACKOFF.toMillis(),
+				this.properties.pollInterval().toMillis() << Math.min(this.failures, 10));
+		Duration wait = Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+		this.retryAt = this.clock.instant().plus(wait);
+		log.warn("{} ({} in a row), next try in {} ms: {}", what, this.failures, wait.toMillis(), ex.getMessage());
 	}
 
 	private void countPending() {

@@ -3,6 +3,8 @@ package com.example.shop.web.resilience;
 import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
 import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
 
+import software.amazon.awssdk.core.retry.RetryMode;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +21,7 @@ class AwsClientTimeouts {
 	SqsAsyncClientCustomizer sqsTimeouts(AwsTimeoutProperties timeouts) {
 		return (builder) -> builder.overrideConfiguration(builder.overrideConfiguration()
 			.toBuilder()
+			.retryStrategy(RetryMode.STANDARD)
 			.apiCallAttemptTimeout(timeouts.sqsAttemptTimeout())
 			.apiCallTimeout(timeouts.sqsCallTimeout())
 			.build());
@@ -28,6 +31,7 @@ class AwsClientTimeouts {
 	S3ClientCustomizer s3Timeouts(AwsTimeoutProperties timeouts) {
 		return (builder) -> builder.overrideConfiguration(builder.overrideConfiguration()
 			.toBuilder()
+			.retryStrategy(RetryMode.STANDARD)
 			.apiCallAttemptTimeout(timeouts.s3AttemptTimeout())
 			.apiCallTimeout(timeouts.s3CallTimeout())
 			.build());

@@ -4,6 +4,8 @@ import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
 import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import software.amazon.awssdk.core.retry.RetryMode;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +26,7 @@ class ReceiptsConfiguration {
 	SqsAsyncClientCustomizer receiptsSqsTimeouts(ReceiptsProperties properties) {
 		return (builder) -> builder.overrideConfiguration(builder.overrideConfiguration()
 			.toBuilder()
+			.retryStrategy(RetryMode.STANDARD)
 			.apiCallAttemptTimeout(properties.sqsAttemptTimeout())
 			.apiCallTimeout(properties.sqsCallTimeout())
 			.build());
@@ -33,6 +36,7 @@ class ReceiptsConfiguration {
 	S3ClientCustomizer receiptsS3Timeouts(ReceiptsProperties properties) {
 		return (builder) -> builder.overrideConfiguration(builder.overrideConfiguration()
 			.toBuilder()
+			.retryStrategy(RetryMode.STANDARD)
 			.apiCallAttemptTimeout(properties.s3AttemptTimeout())
 			.apiCallTimeout(properties.s3CallTimeout())
 			.build());
