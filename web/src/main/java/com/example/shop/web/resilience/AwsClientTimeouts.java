@@ -1,9 +1,8 @@
 package com.example.shop.web.resilience;
 
+import com.example.shop.aws.CallLimits;
 import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
 import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
-
-import software.amazon.awssdk.core.retry.RetryMode;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,22 +18,14 @@ class AwsClientTimeouts {
 
 	@Bean
 	SqsAsyncClientCustomizer sqsTimeouts(AwsTimeoutProperties timeouts) {
-		return (builder) -> builder.overrideConfiguration(builder.overrideConfiguration()
-			.toBuilder()
-			.retryStrategy(RetryMode.STANDARD)
-			.apiCallAttemptTimeout(timeouts.sqsAttemptTimeout())
-			.apiCallTimeout(timeouts.sqsCallTimeout())
-			.build());
+		CallLimits limits = new CallLimits(timeouts.sqsAttemptTimeout(), timeouts.sqsCallTimeout());
+		return (builder) -> builder.overrideConfiguration(limits.applyTo(builder.overrideConfiguration()));
 	}
 
 	@Bean
 	S3ClientCustomizer s3Timeouts(AwsTimeoutProperties timeouts) {
-		return (builder) -> builder.overrideConfiguration(builder.overrideConfiguration()
-			.toBuilder()
-			.retryStrategy(RetryMode.STANDARD)
-			.apiCallAttemptTimeout(timeouts.s3AttemptTimeout())
-			.apiCallTimeout(timeouts.s3CallTimeout())
-			.build());
+		CallLimits limits = new CallLimits(timeouts.s3AttemptTimeout(), timeouts.s3CallTimeout());
+		return (builder) -> builder.overrideConfiguration(limits.applyTo(builder.overrideConfiguration()));
 	}
 
 }

@@ -1,11 +1,10 @@
 package com.example.shop.worker.receipts;
 
+import com.example.shop.aws.CallLimits;
 import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
 import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import software.amazon.awssdk.core.retry.RetryMode;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,22 +23,14 @@ class ReceiptsConfiguration {
 	 */
 	@Bean
 	SqsAsyncClientCustomizer receiptsSqsTimeouts(ReceiptsProperties properties) {
-		return (builder) -> builder.overrideConfiguration(builder.overrideConfiguration()
-			.toBuilder()
-			.retryStrategy(RetryMode.STANDARD)
-			.apiCallAttemptTimeout(properties.sqsAttemptTimeout())
-			.apiCallTimeout(properties.sqsCallTimeout())
-			.build());
+		CallLimits limits = new CallLimits(properties.sqsAttemptTimeout(), properties.sqsCallTimeout());
+		return (builder) -> builder.overrideConfiguration(limits.applyTo(builder.overrideConfiguration()));
 	}
 
 	@Bean
 	S3ClientCustomizer receiptsS3Timeouts(ReceiptsProperties properties) {
-		return (builder) -> builder.overrideConfiguration(builder.overrideConfiguration()
-			.toBuilder()
-			.retryStrategy(RetryMode.STANDARD)
-			.apiCallAttemptTimeout(properties.s3AttemptTimeout())
-			.apiCallTimeout(properties.s3CallTimeout())
-			.build());
+		CallLimits limits = new CallLimits(properties.s3AttemptTimeout(), properties.s3CallTimeout());
+		return (builder) -> builder.overrideConfiguration(limits.applyTo(builder.overrideConfiguration()));
 	}
 
 }
