@@ -58,6 +58,21 @@ final class AwsClients {
 				+ Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
 	}
 
+	/**
+	 * Messages received by a consumer and not yet deleted: what the workers hold.
+	 * @param sqs the client
+	 * @param queue the queue
+	 * @return the count
+	 */
+	static int inFlight(SqsClient sqs, String queue) {
+		String url = sqs.getQueueUrl((request) -> request.queueName(queue)).queueUrl();
+		return Integer.parseInt(sqs
+			.getQueueAttributes((request) -> request.queueUrl(url)
+				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+			.attributes()
+			.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+	}
+
 	private static StaticCredentialsProvider credentials() {
 		return StaticCredentialsProvider
 			.create(AwsBasicCredentials.create(Secrets.AWS_ACCESS_KEY, Secrets.AWS_SECRET_KEY));

@@ -27,6 +27,8 @@ final class Database {
 
 	private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(90);
 
+	private static final String STANDBY_MARK = "# bin/lab: the primary this standby follows";
+
 	private final Tools tools;
 
 	private final Secrets secrets;
@@ -39,30 +41,35 @@ final class Database {
 		this.root = dataRoot(paths);
 	}
 
-	/** The JDBC URL the tiers use: both nodes, and the driver picks the primary. */
+	/**
+	 * The JDBC URL the lab itself uses, straight to both nodes: the driver picks the
+	 * primary. Instances go through the fault proxy instead
+	 * ({@link FaultProxies#jdbcUrl}).
+	 */
 	static String jdbcUrl() {
-		return "jdbc:postgresql://127.0.0.1:%d,127.0.0.1:%d/orders?targetServerType=primary".formatted(Ports.DATABASE_A,
-				Ports.DATABASE_B);
+		return jdbcUrl(Ports.DATABASE_A, Ports.DATABASE_B);
+	}
+
+	static String jdbcUrl(int portA, int portB) {
+		return "jdbc:postgresql://127.0.0.1:%d,127.0.0.1:%d/orders?targetServerType=primary".formatted(portA, portB);
 	}
 
 	/**
 	 * Starts both nodes, creating them on the first run: the primary from {@code initdb},
-	 * the standby as a base backup of it. Returns once the standby is streaming
+	 * the standby as a base backup of it. On later runs, whichever node is the primary on
+	 * disk (the one without {@code standby.signal}) starts first, so the lab restarts the
+	 * same way after a failover and a rebuild. Returns once the standby is streaming
 	 * synchronously.
 	 * @param state where to record the nodes' pids
 	 */
 	void up(LabState state) {
-		Node primary = NODES.get(0);
-		Node standby = NODES.get(1);
-		boolean fresh = !initialized(primary);
-		if (!fresh && initialized(standby) && !isStandby(primary) && !isStandby(standby)) {
-			throw new LabException("after a failover both database nodes are primaries; starting both would split "
-					+ "the data. Start afresh with bin/lab down --purge, then bin/lab up.");
-		}
+		boolean fresh = NODES.stream().noneMatch(this::initialized);
 		if (fresh) {
 			prepareRoot();
-			initPrimary(primary);
+			initPrimary(NODES.get(0));
 		}
+		Node primary = primaryOnDisk();
+		Node standby = other(primary);
 		start(primary, state);
 		if (fresh) {
 			createRolesAndDatabase(primary);
@@ -71,13 +78,42 @@ final class Database {
 			cloneStandby(primary, standby);
 		}
 		start(standby, state);
-		if (fresh) {
-			sql(primary, "ALTER SYSTEM SET synchronous_standby_names = '*'");
-			sql(primary, "SELECT pg_reload_conf()");
+		requireSynchronousStandby(primary);
+	}
+
+	/**
+	 * Turns the old primary, stopped by a failover, into a standby of the new one: its
+	 * data folder is deleted and taken again as a base backup of the new primary, and
+	 * commits wait for it again once it streams. This is what RDS does on its own after a
+	 * Multi-AZ failover.
+	 * @param primary the new primary
+	 * @param state where the nodes are recorded
+	 * @return the rebuilt standby
+	 */
+	Node rebuildStandby(Node primary, LabState state) {
+		if (!"primary".equals(role(primary))) {
+			throw new LabException(primary.name() + " is not a running primary; nothing to rebuild a standby from");
 		}
-		if (!Processes.await(Duration.ofSeconds(60), () -> synchronousStandbys() > 0)) {
-			throw new LabException("the standby did not become synchronous; see bin/lab logs db-b");
+		Node standby = other(primary);
+		if (running(standby)) {
+			// a second primary must not live on next to the new one
+			asOwner(List.of(this.tools.postgres("pg_ctl").toString(), "-D", dataDir(standby).toString(), "-m",
+					"immediate", "stop"));
 		}
+		deleteTree(dataDir(standby));
+		cloneStandby(primary, standby);
+		start(standby, state);
+		requireSynchronousStandby(primary);
+		return standby;
+	}
+
+	/**
+	 * The other node of the pair.
+	 * @param node one node
+	 * @return the other
+	 */
+	static Node other(Node node) {
+		return NODES.stream().filter((candidate) -> !candidate.equals(node)).findFirst().orElseThrow();
 	}
 
 	/**
@@ -193,6 +229,38 @@ final class Database {
 		query(node, sql);
 	}
 
+	/**
+	 * The node that starts as the primary: the initialized one without
+	 * {@code standby.signal}. Two such nodes happen after a failover whose old primary
+	 * was not rebuilt; starting both would split the data, so the lab refuses.
+	 */
+	private Node primaryOnDisk() {
+		List<Node> primaries = NODES.stream().filter((node) -> initialized(node) && !isStandby(node)).toList();
+		if (primaries.size() > 1) {
+			throw new LabException("after a failover both database nodes are primaries; starting both would split "
+					+ "the data. Start afresh with bin/lab down --purge, then bin/lab up.");
+		}
+		if (primaries.isEmpty()) {
+			throw new LabException("neither database node is a primary (both have standby.signal in " + this.root
+					+ "); start afresh with bin/lab down --purge, then bin/lab up.");
+		}
+		return primaries.getFirst();
+	}
+
+	/**
+	 * Makes the primary wait for a standby on commit, and waits until one streams
+	 * synchronously.
+	 */
+	private void requireSynchronousStandby(Node primary) {
+		if (!"*".equals(query(primary, "SHOW synchronous_standby_names"))) {
+			sql(primary, "ALTER SYSTEM SET synchronous_standby_names = '*'");
+			sql(primary, "SELECT pg_reload_conf()");
+		}
+		if (!Processes.await(Duration.ofSeconds(60), () -> synchronousStandbys() > 0)) {
+			throw new LabException("the standby did not become synchronous; see bin/lab logs " + other(primary).name());
+		}
+	}
+
 	private boolean isStandby(Node node) {
 		return Files.exists(dataDir(node).resolve("standby.signal"));
 	}
@@ -228,10 +296,27 @@ final class Database {
 		asOwner(List.of(this.tools.postgres("pg_basebackup").toString(), "-h", "127.0.0.1", "-p",
 				String.valueOf(primary.port()), "-U", "replicator", "-D", dataDir(standby).toString(), "-X", "stream",
 				"-c", "fast"), Map.of("PGPASSWORD", this.secrets.replicationPassword()));
-		appendConfig(standby,
-				"primary_conninfo = 'host=127.0.0.1 port=%d user=replicator password=%s application_name=%s'\n"
-					.formatted(primary.port(), this.secrets.replicationPassword(), standby.applicationName()));
+		followPrimary(standby, primary);
 		asOwner(List.of("touch", dataDir(standby).resolve("standby.signal").toString()));
+	}
+
+	/**
+	 * Points a standby at its primary. The configuration was copied from the primary, and
+	 * may name the node that primary once followed itself, so that line is replaced.
+	 */
+	private void followPrimary(Node standby, Node primary) {
+		Path config = dataDir(standby).resolve("postgresql.conf");
+		try {
+			List<String> lines = new ArrayList<>(Files.readAllLines(config));
+			lines.removeIf((line) -> line.startsWith("primary_conninfo") || line.equals(STANDBY_MARK));
+			lines.add(STANDBY_MARK);
+			lines.add("primary_conninfo = 'host=127.0.0.1 port=%d user=replicator password=%s application_name=%s'"
+				.formatted(primary.port(), this.secrets.replicationPassword(), standby.applicationName()));
+			Files.write(config, lines);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private void start(Node node, LabState state) {

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * The lab's EC2 instances: web and worker JVMs, started from the same jars that are baked
  * into the AMIs, with the {@code lab} profile (endpoints only) and the lab's credentials
- * in their environment, as an instance would get them at launch.
+ * in their environment, as an instance would get them at launch. They reach PostgreSQL,
+ * SQS and S3 through the {@link FaultProxies}, so that a fault can cut or slow the
+ * network between them and a dependency without the application knowing about it.
  */
 final class Instances {
 
@@ -24,11 +26,22 @@ final class Instances {
 	}
 
 	LabState.Component startWeb(int n) {
+		return startWeb(n, List.of());
+	}
+
+	/**
+	 * Starts web instance {@code n}.
+	 * @param n the instance, 1-based
+	 * @param settings extra settings, e.g. {@code --orders.health.deep-readiness=true}
+	 * @return the started instance
+	 */
+	LabState.Component startWeb(int n, List<String> settings) {
 		String name = "web-" + n;
 		List<String> command = command(this.paths.webJar(), name);
 		command.add("--server.port=" + Ports.web(n));
 		command.add("--management.server.port=" + Ports.webManagement(n));
 		command.add("--orders.instance-name=" + name);
+		command.addAll(settings);
 		return start(name, "web", Ports.web(n), command);
 	}
 
@@ -84,12 +97,16 @@ final class Instances {
 		}
 		// Small heaps and the serial collector: several JVMs share a laptop or a 2-core
 		// machine.
+		// SQS and S3 through the fault proxy: the lab profile names the servers
+		// themselves.
 		return new ArrayList<>(List.of(Processes.java(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-				"-Dlab.instance=" + name, "-jar", jar.toString(), "--spring.profiles.active=lab"));
+				"-Dlab.instance=" + name, "-jar", jar.toString(), "--spring.profiles.active=lab",
+				"--spring.cloud.aws.sqs.endpoint=" + FaultProxies.sqsEndpoint(),
+				"--spring.cloud.aws.s3.endpoint=" + FaultProxies.s3Endpoint()));
 	}
 
 	private Map<String, String> environment() {
-		return Map.of("DB_URL", Database.jdbcUrl(), "DB_USERNAME", "orders", "DB_PASSWORD",
+		return Map.of("DB_URL", FaultProxies.jdbcUrl(), "DB_USERNAME", "orders", "DB_PASSWORD",
 				this.secrets.databasePassword(), "AWS_ACCESS_KEY_ID", Secrets.AWS_ACCESS_KEY, "AWS_SECRET_ACCESS_KEY",
 				Secrets.AWS_SECRET_KEY, "AWS_REGION", "us-east-1");
 	}

@@ -44,6 +44,11 @@ record LabPaths(Path repo, Path state) {
 		return this.state.resolve("s3");
 	}
 
+	/** The fault proxy's control socket. */
+	Path faultsSocket() {
+		return this.state.resolve("faults.sock");
+	}
+
 	Path webJar() {
 		return this.repo.resolve("web/target/web.jar");
 	}

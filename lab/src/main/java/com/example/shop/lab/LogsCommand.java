@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "logs", description = "Show a component's log (web-1, worker-1, db-a, sqs, s3, load-balancer, ...),"
-		+ " or list the logs.")
+@Command(name = "logs",
+		description = "Show a component's log (web-1, worker-1, db-a, sqs, s3, faults, load-balancer, ...),"
+				+ " or list the logs.")
 class LogsCommand implements Callable<Integer> {
 
 	@Spec

@@ -18,6 +18,18 @@ final class Ports {
 
 	static final int S3 = 9000;
 
+	/**
+	 * The fault proxy's routes: instances reach PostgreSQL, SQS and S3 through these, so
+	 * that {@code bin/lab fault} can cut or slow them.
+	 */
+	static final int PROXY_DATABASE_A = 6433;
+
+	static final int PROXY_DATABASE_B = 6434;
+
+	static final int PROXY_SQS = 9325;
+
+	static final int PROXY_S3 = 9001;
+
 	static final int MAX_INSTANCES = 8;
 
 	private Ports() {

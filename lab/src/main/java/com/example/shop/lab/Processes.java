@@ -161,6 +161,32 @@ final class Processes {
 		return true;
 	}
 
+	/**
+	 * Kills a process with SIGKILL, as a crash or a lost host would, and waits until it
+	 * is gone.
+	 * @param pid the process
+	 * @return whether it was running
+	 */
+	static boolean kill(long pid) {
+		Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter((process) -> isAlive(pid));
+		handle.ifPresent((process) -> {
+			process.destroyForcibly();
+			await(Duration.ofSeconds(10), () -> !isAlive(pid));
+		});
+		return handle.isPresent();
+	}
+
+	/**
+	 * Sends SIGTERM, as a scale-in or a deployment would, without waiting.
+	 * @param pid the process
+	 * @return whether it was running
+	 */
+	static boolean terminate(long pid) {
+		Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter((process) -> isAlive(pid));
+		handle.ifPresent(ProcessHandle::destroy);
+		return handle.isPresent();
+	}
+
 	static boolean isListening(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 300);

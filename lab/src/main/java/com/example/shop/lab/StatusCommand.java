@@ -35,7 +35,7 @@ class StatusCommand implements Callable<Integer> {
 			.map((tools) -> new Database(paths, tools, Secrets.loadOrCreate(paths)));
 		List<Row> rows = new ArrayList<>();
 		for (LabState.Component component : state.components()) {
-			rows.add(row(component, routing, database));
+			rows.add(row(component, routing, database, paths));
 		}
 		Map<String, Integer> queues = queueDepths(state);
 		String primary = rows.stream()
@@ -56,7 +56,8 @@ class StatusCommand implements Callable<Integer> {
 		return rows.stream().allMatch(Row::healthy) && !rows.isEmpty() ? 0 : 1;
 	}
 
-	private static Row row(LabState.Component component, Map<String, String> routing, Optional<Database> database) {
+	private static Row row(LabState.Component component, Map<String, String> routing, Optional<Database> database,
+			LabPaths paths) {
 		boolean alive = Processes.isAlive(component.pid());
 		String detail;
 		boolean healthy;
@@ -77,12 +78,32 @@ class StatusCommand implements Callable<Integer> {
 				detail = role + (role.equals("primary")
 						? ", synchronous standbys: " + database.map(Database::synchronousStandbys).orElse(0) : "");
 			}
+			case "faults" -> {
+				String routes = alive ? faults(paths) : "not running";
+				healthy = alive && !routes.startsWith("no answer");
+				detail = routes;
+			}
 			default -> {
 				healthy = alive && Processes.isListening(component.port());
 				detail = healthy ? "listening" : "not listening";
 			}
 		}
 		return new Row(component.name(), component.kind(), component.pid(), component.port(), alive, healthy, detail);
+	}
+
+	/** The routes that are not passing traffic normally, or that all do. */
+	private static String faults(LabPaths paths) {
+		try {
+			List<String> active = new FaultProxies(paths).status()
+				.lines()
+				.filter((line) -> !line.contains(" pass "))
+				.map((line) -> line.substring(0, line.indexOf(" connections=")))
+				.toList();
+			return active.isEmpty() ? "routes db-a, db-b, sqs, s3: all pass" : "FAULT " + String.join("; ", active);
+		}
+		catch (LabException ex) {
+			return "no answer on " + paths.faultsSocket();
+		}
 	}
 
 	private static Map<String, String> routing(LabPaths paths) {

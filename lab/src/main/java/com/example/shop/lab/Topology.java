@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The whole lab: brings every part up in dependency order (database, SQS and S3,
- * instances, load balancer), scales the tiers, and takes everything down again. Every
- * step first looks at what is already running, so {@code up} can be run twice.
+ * The whole lab: brings every part up in dependency order (database, SQS and S3, the
+ * fault proxy in front of them, instances, load balancer), scales the tiers, and takes
+ * everything down again. Every step first looks at what is already running, so {@code up}
+ * can be run twice.
  */
 final class Topology {
 
 	static final List<Integer> LAB_PORTS = List.of(Ports.LOAD_BALANCER, Ports.LOAD_BALANCER_STATS, Ports.DATABASE_A,
-			Ports.DATABASE_B, Ports.SQS, Ports.S3);
+			Ports.DATABASE_B, Ports.SQS, Ports.S3, Ports.PROXY_DATABASE_A, Ports.PROXY_DATABASE_B, Ports.PROXY_SQS,
+			Ports.PROXY_S3);
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -34,16 +36,75 @@ final class Topology {
 		return this.state;
 	}
 
+	LabPaths paths() {
+		return this.paths;
+	}
+
+	Database database() {
+		return new Database(this.paths, tools(), Secrets.loadOrCreate(this.paths));
+	}
+
+	LoadBalancer loadBalancer() {
+		return new LoadBalancer(this.paths, tools());
+	}
+
+	/**
+	 * A running instance.
+	 * @param name e.g. {@code web-1}
+	 * @return the instance
+	 * @throws LabException if it is not running
+	 */
+	LabState.Component runningInstance(String name) {
+		return this.state.get(name)
+			.filter((instance) -> Processes.isAlive(instance.pid()))
+			.orElseThrow(() -> new LabException(name + " is not running (bin/lab status shows what runs)"));
+	}
+
+	/**
+	 * How many instances of a tier the lab has, running or not: what to give
+	 * {@code bin/lab up} to start the missing ones again.
+	 * @param kind {@code web} or {@code worker}
+	 * @return the highest instance number recorded
+	 */
+	int instanceCount(String kind) {
+		return this.state.ofKind(kind)
+			.stream()
+			.mapToInt((instance) -> Integer.parseInt(instance.name().substring(kind.length() + 1)))
+			.max()
+			.orElse(0);
+	}
+
+	/**
+	 * Starts one instance, again after it died or stopped, and waits until it is ready.
+	 * @param kind {@code web} or {@code worker}
+	 * @param n the instance, 1-based
+	 * @param settings extra settings for a web instance
+	 */
+	void startInstance(String kind, int n, List<String> settings) {
+		Instances instances = new Instances(this.paths, Secrets.loadOrCreate(this.paths));
+		int port = kind.equals("web") ? Ports.web(n) : Ports.worker(n);
+		// a killed JVM's port is free only once its last thread is gone, a moment after
+		// the
+		// process itself
+		Processes.await(Duration.ofSeconds(10), () -> !Processes.isListening(port));
+		LabState.Component instance = kind.equals("web") ? instances.startWeb(n, settings) : instances.startWorker(n);
+		this.state.put(instance);
+		Instances.awaitReady(List.of(instance), START_TIMEOUT);
+	}
+
 	void up(int webCount, int workerCount) throws java.io.IOException {
 		this.paths.create();
 		Tools tools = Tools.findOrInstall();
 		Secrets secrets = Secrets.loadOrCreate(this.paths);
-		step("database", "PostgreSQL primary db-a :%d, synchronous standby db-b :%d", Ports.DATABASE_A,
+		step("database", "PostgreSQL db-a :%d and db-b :%d, a primary and its synchronous standby", Ports.DATABASE_A,
 				Ports.DATABASE_B);
 		new Database(this.paths, tools, secrets).up(this.state);
 		step("sqs, s3", "ElasticMQ :%d (queues orders, orders-dlq), S3Proxy :%d (bucket receipts)", Ports.SQS,
 				Ports.S3);
 		new AwsStandIns(this.paths).up(this.state);
+		step("faults", "proxies db-a :%d, db-b :%d, sqs :%d, s3 :%d; control socket .lab/faults.sock",
+				Ports.PROXY_DATABASE_A, Ports.PROXY_DATABASE_B, Ports.PROXY_SQS, Ports.PROXY_S3);
+		new FaultProxies(this.paths).up(this.state);
 		step("instances", "%d web, %d worker", webCount, workerCount);
 		scaleTo("web", webCount, secrets);
 		scaleTo("worker", workerCount, secrets);
@@ -63,8 +124,7 @@ final class Topology {
 		Secrets secrets = Secrets.loadOrCreate(this.paths);
 		scaleTo(kind, count, secrets);
 		if (kind.equals("web")) {
-			new LoadBalancer(this.paths, Tools.find().orElseThrow(() -> new LabException("the lab is not up")))
-				.setWebInstances(count);
+			loadBalancer().setWebInstances(count);
 		}
 	}
 
@@ -89,7 +149,11 @@ final class Topology {
 		Instances.awaitReady(started, START_TIMEOUT);
 	}
 
-	private void stopInstance(String name) {
+	/**
+	 * Stops an instance gracefully (SIGTERM), and forgets it.
+	 * @param name e.g. {@code web-1}
+	 */
+	void stopInstance(String name) {
 		this.state.get(name).ifPresent((instance) -> {
 			// Longer than the tiers' graceful shutdown, so in-flight work finishes.
 			Processes.stop(instance.pid(), Duration.ofSeconds(45));
@@ -110,6 +174,7 @@ final class Topology {
 			.parallelStream()
 			.filter((c) -> c.kind().equals("web") || c.kind().equals("worker"))
 			.forEach((instance) -> stopInstance(instance.name()));
+		new FaultProxies(this.paths).down(this.state);
 		new AwsStandIns(this.paths).down(this.state);
 		Secrets secrets = Secrets.loadOrCreate(this.paths);
 		tools.ifPresent((found) -> new Database(this.paths, found, secrets).down(this.state));
@@ -132,6 +197,10 @@ final class Topology {
 			ports.add(Ports.worker(n));
 		});
 		return ports.stream().filter(Processes::isListening).toList();
+	}
+
+	private static Tools tools() {
+		return Tools.find().orElseThrow(() -> new LabException("PostgreSQL or HAProxy is missing: is the lab up?"));
 	}
 
 	private void step(String what, String format, Object... args) {

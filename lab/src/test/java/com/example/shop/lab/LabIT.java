@@ -38,40 +38,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabIT {
 
-	private static final String LOAD_BALANCER = "http://127.0.0.1:" + Ports.LOAD_BALANCER;
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private static final String LOAD_BALANCER = OrdersApi.LOAD_BALANCER;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static Path state;
-
 	@BeforeAll
 	static void bringTheLabUp() throws Exception {
-		boolean required = Boolean.getBoolean("lab.required") || "true".equals(System.getenv("LAB_REQUIRED"));
-		assumeTrue(required || Tools.find().isPresent(), "PostgreSQL and HAProxy are not installed");
-		assertThat(Topology.listening()).as("lab ports already in use: is a lab running? bin/lab down").isEmpty();
-		state = Files.createTempDirectory("lab-test",
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-		System.setProperty("lab.home", Path.of("..").toAbsolutePath().normalize().toString());
-		System.setProperty("lab.state", state.toString());
-
-		assertThat(lab("up")).isZero();
+		RunningLab.up();
 	}
 
 	@AfterAll
 	static void takeTheLabDown() {
-		if (state == null) {
-			return;
-		}
-		List<Long> pids = LabState.load(LabPaths.fromSystem()).components().stream().map((c) -> c.pid()).toList();
-
-		int exit = lab("down", "--purge");
-
-		assertThat(exit).isZero();
-		assertThat(Topology.listening()).as("ports left listening").isEmpty();
-		assertThat(pids).as("processes left running").noneMatch(Processes::isAlive);
-		assertThat(state).doesNotExist();
+		RunningLab.down();
 	}
 
 	@Test
@@ -83,7 +61,7 @@ class LabIT {
 
 		List<HttpResponse<String>> responses = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			responses.add(placeOrder());
+			responses.add(OrdersApi.placeOrder());
 		}
 
 		// "DOWN", or "DOWN 1/2" once the next check has passed on its way back up
@@ -100,10 +78,10 @@ class LabIT {
 	@Test
 	@Order(3)
 	void ordersFlowThroughTheLabAndTheSynchronousStandbyHasThem() throws Exception {
-		List<UUID> placed = placeOrders(10);
+		List<UUID> placed = OrdersApi.placeOrders(10);
 
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> placed.stream().allMatch((id) -> "PROCESSED".equals(status(id))));
+			.until(() -> placed.stream().allMatch((id) -> "PROCESSED".equals(OrdersApi.status(id))));
 		assertStandbyIsSynchronousAndHas(placed);
 	}
 
@@ -170,7 +148,7 @@ class LabIT {
 		JsonNode status = JSON.readTree(out.toString(StandardCharsets.UTF_8));
 		assertThat(status.get("databasePrimary").asString()).isEqualTo("db-a");
 		assertThat(status.get("components").findValues("name")).extracting(JsonNode::asString)
-			.contains("load-balancer", "db-a", "db-b", "sqs", "s3", "web-1", "web-2", "worker-1");
+			.contains("load-balancer", "db-a", "db-b", "sqs", "s3", "faults", "web-1", "web-2", "worker-1");
 		assertThat(status.get("queues").has("orders-dlq")).isTrue();
 	}
 
@@ -183,41 +161,6 @@ class LabIT {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> database.query(Database.NODES.get(1), "orders",
 					"SELECT count(*) FROM orders WHERE id IN (" + ids + ")"), (count) -> count.equals("10"));
-	}
-
-	private List<UUID> placeOrders(int count) throws Exception {
-		List<UUID> ids = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			HttpResponse<String> response = placeOrder();
-			assertThat(response.statusCode()).isEqualTo(201);
-			ids.add(UUID.fromString(JSON.readTree(response.body()).get("id").asString()));
-		}
-		return ids;
-	}
-
-	private static HttpResponse<String> placeOrder() throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(LOAD_BALANCER + "/api/orders"))
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"customerEmail\": \"lab@example.com\", \"lines\": [{\"sku\": \"TEE-01\", \"quantity\": 1}]}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String status(UUID id) {
-		try {
-			HttpResponse<String> response = HTTP.send(
-					HttpRequest.newBuilder(URI.create(LOAD_BALANCER + "/api/orders/" + id)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			return JSON.readTree(response.body()).get("status").asString();
-		}
-		catch (Exception ex) {
-			return "unknown: " + ex.getMessage();
-		}
-	}
-
-	private static int lab(String... args) {
-		return Lab.execute(System.out, System.err, args);
 	}
 
 }

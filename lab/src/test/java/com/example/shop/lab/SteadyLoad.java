@@ -66,8 +66,9 @@ final class SteadyLoad {
 			.build();
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
 			.thenApply((response) -> new Outcome(sentAt, response.statusCode(), orderId(response),
-					response.headers().firstValue("X-Served-By").orElse("?")))
-			.exceptionally((failure) -> new Outcome(sentAt, 0, null, failure.getClass().getSimpleName()));
+					response.headers().firstValue("X-Served-By").orElse("?"),
+					response.headers().firstValue("Retry-After").orElse(null)))
+			.exceptionally((failure) -> new Outcome(sentAt, 0, null, failure.getClass().getSimpleName(), null));
 	}
 
 	private static @Nullable UUID orderId(HttpResponse<String> response) {
@@ -82,8 +83,9 @@ final class SteadyLoad {
 	 * @param status the HTTP status, or 0 when no answer came
 	 * @param orderId the order created, for a 201
 	 * @param servedBy the instance that answered, or what failed
+	 * @param retryAfter the answer's {@code Retry-After} header, if any
 	 */
-	record Outcome(Instant sentAt, int status, @Nullable UUID orderId, String servedBy) {
+	record Outcome(Instant sentAt, int status, @Nullable UUID orderId, String servedBy, @Nullable String retryAfter) {
 	}
 
 }

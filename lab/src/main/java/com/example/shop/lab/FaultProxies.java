@@ -1,0 +1,137 @@
+package com.example.shop.lab;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.example.shop.lab.servers.FaultProxy;
+
+/**
+ * The lab's network between the instances and their dependencies: one {@link FaultProxy}
+ * process (component {@code faults}) with a route in front of each database node, SQS and
+ * S3. The instances are given the routes' ports instead of the servers', so cutting a
+ * route is, for them, the dependency going away, while the lab itself (status, psql, the
+ * tests' checks) still reaches the servers directly. The proxy is driven through its
+ * control socket, {@code .lab/faults.sock}, which only the lab's user can open.
+ */
+final class FaultProxies {
+
+	/** Each route: its name, the port the instances use, the server's port. */
+	static final List<Route> ROUTES = List.of(new Route("db-a", Ports.PROXY_DATABASE_A, Ports.DATABASE_A),
+			new Route("db-b", Ports.PROXY_DATABASE_B, Ports.DATABASE_B), new Route("sqs", Ports.PROXY_SQS, Ports.SQS),
+			new Route("s3", Ports.PROXY_S3, Ports.S3));
+
+	private final LabPaths paths;
+
+	FaultProxies(LabPaths paths) {
+		this.paths = paths;
+	}
+
+	void up(LabState state) {
+		if (state.get("faults").map((proxy) -> Processes.isAlive(proxy.pid())).orElse(false)) {
+			return;
+		}
+		List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+				this.paths.labJar().toString(), FaultProxy.class.getName(), this.paths.faultsSocket().toString()));
+		ROUTES.forEach((route) -> command.add(route.name() + "=" + route.port() + ":" + route.targetPort()));
+		long pid = Processes.startDetached(command, Map.of(), this.paths.log("faults"));
+		state.put(new LabState.Component("faults", "faults", pid, Ports.PROXY_DATABASE_A));
+		boolean started = Processes.await(Duration.ofSeconds(30), () -> Files.exists(this.paths.faultsSocket())
+				&& ROUTES.stream().allMatch((route) -> Processes.isListening(route.port())));
+		if (!started) {
+			throw new LabException("the fault proxy did not start; see bin/lab logs faults");
+		}
+	}
+
+	void down(LabState state) {
+		state.get("faults").ifPresent((proxy) -> Processes.stop(proxy.pid(), Duration.ofSeconds(5)));
+		state.remove("faults");
+	}
+
+	/**
+	 * Sends one command to the proxy.
+	 * @param command e.g. {@code cut db 30000}
+	 * @return the answer, one line per route concerned
+	 * @throws LabException if the proxy refuses the command or does not answer
+	 */
+	String send(String command) {
+		try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(this.paths.faultsSocket()))) {
+			channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
+			String answer = new String(readAll(channel), StandardCharsets.UTF_8);
+			if (answer.startsWith("error")) {
+				throw new LabException("the fault proxy refused '" + command + "': " + answer.trim());
+			}
+			return answer;
+		}
+		catch (IOException ex) {
+			throw new LabException("the fault proxy did not answer (" + ex.getMessage() + "); is the lab up?");
+		}
+	}
+
+	/**
+	 * Cuts routes until the deadline, after which the proxy restores them itself.
+	 * @param target a route, a prefix such as {@code db}, or {@code all}
+	 * @param duration how long
+	 * @return the routes' new state
+	 */
+	String cut(String target, Duration duration) {
+		return send("cut %s %dms".formatted(target, duration.toMillis()));
+	}
+
+	String slow(String target, Duration latency, Duration duration) {
+		return send("slow %s %dms %dms".formatted(target, latency.toMillis(), duration.toMillis()));
+	}
+
+	String restore(String target) {
+		return send("restore " + target);
+	}
+
+	String status() {
+		return send("status");
+	}
+
+	/**
+	 * The database URL for instances: both nodes through their routes; the driver picks
+	 * the primary.
+	 */
+	static String jdbcUrl() {
+		return Database.jdbcUrl(Ports.PROXY_DATABASE_A, Ports.PROXY_DATABASE_B);
+	}
+
+	static String sqsEndpoint() {
+		return "http://127.0.0.1:" + Ports.PROXY_SQS;
+	}
+
+	static String s3Endpoint() {
+		return "http://127.0.0.1:" + Ports.PROXY_S3;
+	}
+
+	private static byte[] readAll(SocketChannel channel) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteBuffer buffer = ByteBuffer.allocate(8192);
+		while (channel.read(buffer) > 0) {
+			out.write(buffer.array(), 0, buffer.position());
+			buffer.clear();
+		}
+		return out.toByteArray();
+	}
+
+	/**
+	 * One route.
+	 *
+	 * @param name its name, also a target of the control commands
+	 * @param port where the instances connect
+	 * @param targetPort the server behind it
+	 */
+	record Route(String name, int port, int targetPort) {
+	}
+
+}

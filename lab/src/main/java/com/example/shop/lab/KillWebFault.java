@@ -1,0 +1,69 @@
+package com.example.shop.lab;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A web instance dies at once (SIGKILL), as when its host fails: it gets no chance to
+ * take itself out of the load balancer, so the requests routed to it fail until the
+ * health checks notice (2 failed checks, 5 s apart). An Auto Scaling group would replace
+ * it; here that happens only with {@code --replace}, so that the gap can be looked at.
+ */
+final class KillWebFault implements Fault {
+
+	private final int instance;
+
+	private final boolean replace;
+
+	private final Topology topology;
+
+	private volatile boolean injected;
+
+	KillWebFault(int instance, boolean replace, Topology topology) {
+		this.instance = instance;
+		this.replace = replace;
+		this.topology = topology;
+	}
+
+	@Override
+	public String name() {
+		return "kill-web";
+	}
+
+	@Override
+	public Duration duration() {
+		return Duration.ZERO;
+	}
+
+	@Override
+	public void inject(PrintWriter out) {
+		LabState.Component web = this.topology.runningInstance(name(this.instance));
+		this.injected = Processes.kill(web.pid());
+		out.printf("kill-web: %s (pid %d) killed with SIGKILL; requests routed to it fail until the load "
+				+ "balancer's checks take it out (2 failures, 5 s apart)%n", web.name(), web.pid());
+	}
+
+	@Override
+	public void heal(PrintWriter out) {
+		if (!this.injected) {
+			return;
+		}
+		String name = name(this.instance);
+		if (this.replace) {
+			out.printf("kill-web: starting a replacement for %s ...%n", name);
+			this.topology.startInstance("web", this.instance, List.of());
+			out.printf("kill-web: %s is ready again (pid %d); the load balancer puts it back after 2 good checks%n",
+					name, this.topology.runningInstance(name).pid());
+		}
+		else {
+			out.printf("kill-web: %s stays down. Start it again with: bin/lab up --web %d%n", name,
+					this.topology.instanceCount("web"));
+		}
+	}
+
+	private static String name(int instance) {
+		return "web-" + instance;
+	}
+
+}
