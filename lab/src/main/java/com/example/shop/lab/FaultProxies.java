@@ -1,11 +1,6 @@
 package com.example.shop.lab;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,9 +58,8 @@ final class FaultProxies {
 	 * @throws LabException if the proxy refuses the command or does not answer
 	 */
 	String send(String command) {
-		try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(this.paths.faultsSocket()))) {
-			channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
-			String answer = new String(readAll(channel), StandardCharsets.UTF_8);
+		try {
+			String answer = UnixSockets.request(this.paths.faultsSocket(), command);
 			if (answer.startsWith("error")) {
 				throw new LabException("the fault proxy refused '" + command + "': " + answer.trim());
 			}
@@ -112,16 +106,6 @@ final class FaultProxies {
 
 	static String s3Endpoint() {
 		return "http://127.0.0.1:" + Ports.PROXY_S3;
-	}
-
-	private static byte[] readAll(SocketChannel channel) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteBuffer buffer = ByteBuffer.allocate(8192);
-		while (channel.read(buffer) > 0) {
-			out.write(buffer.array(), 0, buffer.position());
-			buffer.clear();
-		}
-		return out.toByteArray();
 	}
 
 	/**

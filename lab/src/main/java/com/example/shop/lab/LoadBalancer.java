@@ -1,12 +1,7 @@
 package com.example.shop.lab;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,23 +84,12 @@ final class LoadBalancer {
 	 * @return HAProxy's answer
 	 */
 	String runtime(String command) {
-		try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket()))) {
-			channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
-			return new String(readAll(channel), StandardCharsets.UTF_8);
+		try {
+			return UnixSockets.request(socket(), command);
 		}
 		catch (IOException ex) {
 			throw new LabException("HAProxy's runtime API did not answer (" + ex.getMessage() + "); is the lab up?");
 		}
-	}
-
-	private static byte[] readAll(SocketChannel channel) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteBuffer buffer = ByteBuffer.allocate(8192);
-		while (channel.read(buffer) > 0) {
-			out.write(buffer.array(), 0, buffer.position());
-			buffer.clear();
-		}
-		return out.toByteArray();
 	}
 
 	private void writeConfig(int webInstances) {
