@@ -1,0 +1,33 @@
+package com.example.shop.lab.gameday;
+
+import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The nearest-rank percentile: the smallest observed value that at least the given share
+ * of values do not exceed. It never interpolates, so every latency the report shows is
+ * one a real request had.
+ */
+final class NearestRank {
+
+	private NearestRank() {
+	}
+
+	/**
+	 * The 99th percentile.
+	 * @param values the observed values, in any order (not changed)
+	 * @return the value at rank {@code ceil(0.99 × n)} (computed in integers, so that
+	 * floating point cannot move it by one), or {@code null} when there are none
+	 */
+	static @Nullable Long p99(long[] values) {
+		if (values.length == 0) {
+			return null;
+		}
+		long[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int rank = (99 * sorted.length + 99) / 100;
+		return sorted[rank - 1];
+	}
+
+}

@@ -1,0 +1,54 @@
+package com.example.shop.lab.gameday;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import com.example.shop.lab.gameday.Timeline.Second;
+
+/**
+ * The JSON report, shaped as records so that its fields read in the order below and a
+ * change to the shape is a change to this file. Times on the timeline are seconds from
+ * the load start, the unit of the chart, so the JSON can be charted again elsewhere.
+ *
+ * @param startedAt when the game day began, ISO-8601
+ * @param quick whether this was the quick run
+ * @param passed whether every scenario passed
+ * @param scenarios one entry per scenario, in the order they ran
+ */
+record ReportDocument(String startedAt, boolean quick, boolean passed, List<Scenario> scenarios) {
+
+	static ReportDocument of(List<ScenarioResult> results, Instant startedAt, boolean quick) {
+		return new ReportDocument(startedAt.toString(), quick, results.stream().allMatch(ScenarioResult::passed),
+				results.stream().map(Scenario::of).toList());
+	}
+
+	record Scenario(String name, boolean passed, String hypothesis, String fault, int sent, int acknowledged,
+			int clientErrors, int lostAcknowledged, int duplicateOrders, int unprocessed, int duplicateProcessing,
+			long errorWindowMs, @Nullable Long recoveryMs, long steadyP99Ms, long recoveryThresholdMs,
+			Map<String, Integer> errorsByKind, List<Check> checks, TimelineDocument timeline) {
+
+		static Scenario of(ScenarioResult result) {
+			return new Scenario(result.name(), result.passed(), result.hypothesis(), result.fault(), result.sent(),
+					result.acknowledged(), result.clientErrors(), result.lostAcknowledged(), result.duplicateOrders(),
+					result.unprocessed(), result.duplicateProcessing(), result.errorWindowMs(), result.recoveryMs(),
+					result.steadyP99Ms(), result.timeline().recoveryThresholdMs(), result.errorsByKind(),
+					result.checks(), TimelineDocument.of(result.timeline()));
+		}
+
+	}
+
+	record TimelineDocument(double faultStartS, double faultEndS, double healedS, List<Second> seconds) {
+
+		static TimelineDocument of(Timeline timeline) {
+			FaultWindow fault = timeline.fault();
+			return new TimelineDocument(timeline.secondsFromStart(fault.startedAt()),
+					timeline.secondsFromStart(fault.endedAt()), timeline.secondsFromStart(fault.healedAt()),
+					timeline.seconds());
+		}
+
+	}
+
+}
