@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderService {
 
+	/** As the database breaker's slow-call threshold: slower than this is failing. */
+	static final int WRITE_TIMEOUT_SECONDS = 2;
+
 	private final OrderRepository orders;
 
 	private final ProductRepository products;
@@ -56,14 +59,16 @@ public class OrderService {
 	 * Places an order once per idempotency key. A replay of the same request returns the
 	 * order the key created; the same key with a different request is refused. Two
 	 * requests racing with one key are serialised by the database's unique index on the
-	 * key.
+	 * key. The transaction gets {@value #WRITE_TIMEOUT_SECONDS} s: an order commits in
+	 * milliseconds, and one that cannot commit in time against a slow database is better
+	 * refused ({@code 503}) than answered after the customer gave up.
 	 * @param idempotencyKey the client's key
 	 * @param request what to order
 	 * @return the order, and whether this call created it
 	 */
 	@Retry(name = "placeOrder")
 	@CircuitBreaker(name = "database")
-	@Transactional
+	@Transactional(timeout = WRITE_TIMEOUT_SECONDS)
 	PlacedOrder placeOrder(String idempotencyKey, PlaceOrderRequest request) {
 		String fingerprint = RequestFingerprint.of(request);
 		var existing = this.orders.findByIdempotencyKey(idempotencyKey);
