@@ -279,6 +279,9 @@ final class Database {
 				max_wal_senders = 10
 				wal_keep_size = '512MB'
 				hot_standby = on
+				# A standby whose primary died waits this long between looks for WAL, and
+				# notices a promotion only then: the default 5 s would be most of a failover.
+				wal_retrieve_retry_interval = '200ms'
 				synchronous_commit = on
 				shared_buffers = '64MB'
 				max_connections = 100

@@ -58,10 +58,14 @@ final class DeepHealthFault implements Fault {
 	}
 
 	@Override
-	public void inject(PrintWriter out) {
+	public void prepare(PrintWriter out) {
 		out.println("deep-health: restarting the web instances one at a time with " + DEEP + " (the anti-pattern)");
 		this.restarted = true;
 		rollingRestart(List.of(DEEP), out);
+	}
+
+	@Override
+	public void inject(PrintWriter out) {
 		this.proxies.cut("db", this.duration);
 		out.printf("deep-health: database routes cut for %d s; watch the load balancer%n", this.duration.toSeconds());
 		this.probing = true;

@@ -2,6 +2,7 @@ package com.example.shop.lab;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One real fault the lab can inject into itself, and take away again. Every fault ends by
@@ -28,6 +29,16 @@ interface Fault {
 	Duration duration();
 
 	/**
+	 * Sets the stage before the fault begins, for a fault that needs the lab in a
+	 * particular shape (for example, instances restarted with other settings). It is not
+	 * part of the fault's window: a game day prepares before it starts its load.
+	 * {@link #heal} undoes it too.
+	 * @param out where to say what happened
+	 */
+	default void prepare(PrintWriter out) {
+	}
+
+	/**
 	 * Injects the fault.
 	 * @param out where to say what happened
 	 */
@@ -39,6 +50,15 @@ interface Fault {
 	 * @param out where to say what happened
 	 */
 	void heal(PrintWriter out);
+
+	/**
+	 * Messages this fault put on the orders queue on purpose that belong in the
+	 * dead-letter queue: a game day checks that the DLQ holds exactly these.
+	 * @return their bodies, none by default
+	 */
+	default List<String> deadLetters() {
+		return List.of();
+	}
 
 	/**
 	 * How often {@link #observe} reports while the fault lasts.

@@ -108,7 +108,7 @@ class FaultCommand implements Runnable {
 					description = "orders per second (default: ${DEFAULT-VALUE})") int rate,
 			@Option(names = "--for", defaultValue = "20s", converter = DurationConverter.class,
 					description = "how long (default: ${DEFAULT-VALUE})") Duration duration) {
-		run(new SpikeFault(rate, duration, paths()));
+		run(new SpikeFault(rate, duration, paths(), null));
 	}
 
 	@Command(name = "deep-health", mixinStandardHelpOptions = true,

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.example.shop.lab.gameday.FaultWindow;
+
 /**
  * Runs one {@link Fault} from start to end: inject, keep it for its duration while
  * observing it, heal. A fault is healed whatever happens: when the duration has passed,
@@ -29,20 +31,44 @@ final class FaultRun {
 	 * Runs a fault and returns once it is healed.
 	 * @param fault the fault
 	 * @param out where the fault and the countdown report
+	 * @return when the fault began, stopped acting and was healed: for a fault with a
+	 * duration it stops acting when healing begins; a one-shot fault (a kill, a failover)
+	 * stops acting once injected, and the system must heal itself from there
 	 */
-	static void run(Fault fault, PrintWriter out) {
-		new FaultRun(fault, out).run();
+	static FaultWindow run(Fault fault, PrintWriter out) {
+		return new FaultRun(fault, out).run(true);
 	}
 
-	private void run() {
+	/**
+	 * Runs a fault whose {@link Fault#prepare} has already been done, as a game day does
+	 * before it starts its load.
+	 * @param fault the fault, prepared
+	 * @param out where the fault and the countdown report
+	 * @return as {@link #run(Fault, PrintWriter)}
+	 */
+	static FaultWindow runPrepared(Fault fault, PrintWriter out) {
+		return new FaultRun(fault, out).run(false);
+	}
+
+	private FaultWindow run(boolean prepare) {
 		Thread onInterrupt = new Thread(() -> {
 			this.out.println(this.fault.name() + ": interrupted, healing ...");
 			heal();
 		});
 		Runtime.getRuntime().addShutdownHook(onInterrupt);
+		long started = 0;
+		long ended;
 		try {
+			if (prepare) {
+				this.fault.prepare(this.out);
+			}
+			started = System.currentTimeMillis();
 			this.fault.inject(this.out);
-			hold();
+			ended = System.currentTimeMillis();
+			if (this.fault.duration().isPositive()) {
+				hold();
+				ended = System.currentTimeMillis();
+			}
 		}
 		finally {
 			try {
@@ -52,6 +78,7 @@ final class FaultRun {
 				removeHook(onInterrupt);
 			}
 		}
+		return new FaultWindow(started, ended, System.currentTimeMillis());
 	}
 
 	private void hold() {

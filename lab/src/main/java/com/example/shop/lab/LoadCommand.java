@@ -1,10 +1,10 @@
 package com.example.shop.lab;
 
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,26 +19,16 @@ class LoadCommand implements Callable<Integer> {
 	@Option(names = "--rate", required = true, description = "orders per second")
 	int rate;
 
-	@Option(names = "--duration", required = true, description = "how long, e.g. 30s or 2m")
-	String duration;
+	@Option(names = "--duration", required = true, converter = FaultCommand.DurationConverter.class,
+			description = "how long, e.g. 30s or 2m")
+	Duration duration;
 
 	@Option(names = "--record", description = "write every request and its answer to this file (JSON lines)")
-	String record;
+	@Nullable Path record;
 
 	@Override
 	public Integer call() {
-		LabPaths paths = LabPaths.fromSystem();
-		if (!Files.exists(paths.loadJar())) {
-			throw new LabException(
-					paths.loadJar() + " is missing; bin/lab builds it, or run ./mvnw -DskipTests package");
-		}
-		List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xmx512m", "-jar", paths.loadJar().toString(),
-				"--target", "http://127.0.0.1:" + Ports.LOAD_BALANCER, "--rate", String.valueOf(this.rate),
-				"--duration", this.duration));
-		if (this.record != null) {
-			command.addAll(List.of("--record", this.record));
-		}
-		Processes.runInTerminal(command);
+		LoadJar.of(LabPaths.fromSystem(), this.rate, this.duration, this.record).runInTerminal();
 		return 0;
 	}
 

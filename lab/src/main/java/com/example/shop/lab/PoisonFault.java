@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,6 +24,8 @@ final class PoisonFault implements Fault {
 			new Poison("an order that does not exist", () -> orderPlaced(UUID.randomUUID().toString())));
 
 	private final int count;
+
+	private final List<String> sent = new CopyOnWriteArrayList<>();
 
 	PoisonFault(int count) {
 		this.count = count;
@@ -44,8 +47,9 @@ final class PoisonFault implements Fault {
 			String url = sqs.getQueueUrl((request) -> request.queueName(AwsClients.QUEUE)).queueUrl();
 			for (int i = 0; i < this.count; i++) {
 				Poison poison = KINDS.get(i % KINDS.size());
-				String id = sqs.sendMessage((request) -> request.queueUrl(url).messageBody(poison.body().get()))
-					.messageId();
+				String body = poison.body().get();
+				String id = sqs.sendMessage((request) -> request.queueUrl(url).messageBody(body)).messageId();
+				this.sent.add(body);
 				out.printf("poison: sent message %s with %s%n", id, poison.kind());
 			}
 		}
@@ -53,6 +57,16 @@ final class PoisonFault implements Fault {
 				"poison: each message is received %d times, then SQS moves it to '%s' (about a minute, as the "
 						+ "workers back off between receives); bin/lab status shows the DLQ's depth%n",
 				AwsStandIns.MAX_RECEIVES, AwsClients.DLQ);
+	}
+
+	/**
+	 * The bodies of the messages sent, so that a game day can check that the dead-letter
+	 * queue holds exactly these.
+	 * @return one body per message
+	 */
+	@Override
+	public List<String> deadLetters() {
+		return List.copyOf(this.sent);
 	}
 
 	/** Nothing to undo: the messages end in the dead-letter queue on their own. */

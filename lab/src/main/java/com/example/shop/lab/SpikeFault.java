@@ -1,16 +1,8 @@
 package com.example.shop.lab;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,20 +15,32 @@ import org.jspecify.annotations.Nullable;
  */
 final class SpikeFault implements Fault {
 
+	/** The generator waits up to its 5 s request timeout for the last answers. */
+	private static final Duration LAST_ANSWERS = Duration.ofSeconds(15);
+
 	private final int rate;
 
 	private final Duration duration;
 
 	private final LabPaths paths;
 
-	private volatile @Nullable Process load;
+	private final @Nullable Path record;
 
-	private volatile @Nullable Thread output;
+	private volatile LoadJar.@Nullable Running load;
 
-	SpikeFault(int rate, Duration duration, LabPaths paths) {
+	/**
+	 * A spike.
+	 * @param rate orders per second
+	 * @param duration how long
+	 * @param paths the lab
+	 * @param record where the spike's own requests are recorded (a game day checks them
+	 * too), or {@code null}
+	 */
+	SpikeFault(int rate, Duration duration, LabPaths paths, @Nullable Path record) {
 		this.rate = rate;
 		this.duration = duration;
 		this.paths = paths;
+		this.record = record;
 	}
 
 	@Override
@@ -61,57 +65,17 @@ final class SpikeFault implements Fault {
 
 	@Override
 	public void inject(PrintWriter out) {
-		if (!Files.exists(this.paths.loadJar())) {
-			throw new LabException(this.paths.loadJar() + " is missing; bin/lab builds it, or run ./mvnw package");
-		}
+		LoadJar spike = LoadJar.of(this.paths, this.rate, this.duration, this.record);
 		out.printf("spike: %d orders/s for %d s through the load balancer; expect fast 503s (load shedding)%n",
 				this.rate, this.duration.toSeconds());
-		List<String> command = List.of(Processes.java(), "-Xmx512m", "-jar", this.paths.loadJar().toString(),
-				"--target", "http://127.0.0.1:" + Ports.LOAD_BALANCER, "--rate", String.valueOf(this.rate),
-				"--duration", this.duration.toMillis() + "ms");
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-				.start();
-			this.load = process;
-			this.output = Thread.ofVirtual().name("spike-output").start(() -> copy(process, out));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("could not start the load generator", ex);
-		}
+		this.load = spike.start(out, "  spike: ");
 	}
 
 	@Override
 	public void heal(PrintWriter out) {
-		Process process = this.load;
-		if (process == null) {
-			return;
-		}
-		try {
-			// the generator waits for the last answers (5 s timeout each) before its
-			// summary
-			if (!process.waitFor(15, TimeUnit.SECONDS)) {
-				process.destroy();
-				out.println("spike: the load generator was stopped");
-			}
-			Thread copier = this.output;
-			if (copier != null) {
-				copier.join(Duration.ofSeconds(5));
-			}
-		}
-		catch (InterruptedException ex) {
-			process.destroy();
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void copy(Process process, PrintWriter out) {
-		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			lines.lines().forEach((line) -> out.println("  " + line));
-		}
-		catch (IOException | UncheckedIOException ex) {
-			// the generator ended
+		LoadJar.Running running = this.load;
+		if (running != null && !running.awaitEnd(LAST_ANSWERS)) {
+			out.println("spike: the load generator was stopped");
 		}
 	}
 

@@ -1,0 +1,121 @@
+package com.example.shop.lab;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The game-day scenarios, one per fault, each with its hypothesis and its own
+ * expectations (see {@link Expectations}). {@code --quick} keeps the same experiments
+ * with shorter faults and shorter load phases, so that all of them fit in CI.
+ */
+final class Scenarios {
+
+	private Scenarios() {
+	}
+
+	/**
+	 * Every scenario, in the order a game day runs them.
+	 * @param quick shorter faults and load phases
+	 * @return the scenarios
+	 */
+	static List<Scenario> all(boolean quick) {
+		Duration warmup = seconds(quick ? 8 : 20);
+		Duration tail = seconds(quick ? 16 : 30);
+		Duration outage = seconds(quick ? 10 : 30);
+		return List.of(
+				new Scenario("kill-web",
+						"A web instance that dies costs only the requests sent to it until the load balancer's checks "
+								+ "take it out (2 failures, 5 s apart); nothing acknowledged is lost.",
+						"SIGKILL web-1, then start a replacement as an Auto Scaling group would", warmup, tail,
+						(stage) -> new KillWebFault(1, true, stage.topology()),
+						Expectations.errorWindowAtMost(seconds(12))),
+				new Scenario("stop-web",
+						"A web instance stopped gracefully (scale-in, deployment) drains first: no client notices.",
+						"SIGTERM web-1; it deregisters, drains for 12 s, exits, and is started again", warmup, tail,
+						(stage) -> new StopWebFault(1, stage.topology()), Expectations.noClientErrors()),
+				new Scenario("kill-worker",
+						"A worker killed mid-message loses nothing: the message comes back after its visibility "
+								+ "timeout and is processed once; clients see nothing.",
+						"SIGKILL worker-1 while it holds messages, then start it again", warmup, tail,
+						(stage) -> new KillWorkerFault(1, stage.topology()), Expectations.noClientErrors()),
+				new Scenario("db-failover",
+						"The synchronous standby takes over when the primary dies: errors last at most 5 s and no "
+								+ "acknowledged order is lost.",
+						"pg_ctl stop -m immediate on the primary, promote the standby, rebuild a new standby", warmup,
+						tail, (stage) -> new DatabaseFailoverFault(stage.topology()),
+						Expectations.errorWindowAtMost(seconds(5))),
+				new Scenario("db-outage",
+						"With the database unreachable the web tier fails fast (503 with Retry-After, no timeouts), "
+								+ "the load balancer keeps every instance (health checks are local), and orders are "
+								+ "accepted again as soon as it is back.",
+						"cut both database routes in the fault proxy for " + outage.toSeconds() + " s", warmup, tail,
+						(stage) -> RouteFault.outage("db-outage", "db", outage, stage.topology().paths()),
+						Expectations.failuresAre503s().and(Expectations.fleetKept())),
+				new Scenario("db-slow",
+						"A slow database (500 ms per answer) slows orders or sheds them fast; no client waits into "
+								+ "its timeout and the load balancer keeps every instance.",
+						"delay every database answer by 500 ms for " + outage.toSeconds() + " s", warmup, tail,
+						(stage) -> RouteFault.slow("db-slow", "db", Duration.ofMillis(500), outage,
+								stage.topology().paths()),
+						Expectations.noTimeouts().and(Expectations.fleetKept())),
+				new Scenario("sqs-outage",
+						"With SQS unreachable, orders are still accepted: their events wait in the outbox and "
+								+ "are sent when SQS is back.",
+						"cut the SQS route for " + outage.toSeconds() + " s", warmup, tail,
+						(stage) -> RouteFault.outage("sqs-outage", "sqs", outage, stage.topology().paths()),
+						Expectations.noClientErrors().and(Expectations.outboxAbsorbed())),
+				new Scenario("s3-outage",
+						"With S3 unreachable, orders are still accepted; receipts wait, their messages are retried "
+								+ "with backoff, and every order is processed once S3 is back.",
+						"cut the S3 route for " + outage.toSeconds() + " s", warmup, tail,
+						(stage) -> RouteFault.outage("s3-outage", "s3", outage, stage.topology().paths()),
+						Expectations.noClientErrors()),
+				new Scenario("poison",
+						"Messages no worker can process end in the dead-letter queue after 5 receives, without "
+								+ "blocking the orders behind them.",
+						"send 3 malformed messages to the orders queue", warmup, tail, (stage) -> new PoisonFault(3),
+						Expectations.noClientErrors()),
+				new Scenario("spike",
+						"Far more orders than the web tier can take: the excess gets fast 503s (load shedding), "
+								+ "the accepted throughput does not collapse and the instances stay in service.",
+						"a second load generator at " + Expectations.SPIKE_RATE + " orders/s for " + outage.toSeconds()
+								+ " s",
+						warmup, tail,
+						(stage) -> new SpikeFault(Expectations.SPIKE_RATE, outage, stage.topology().paths(),
+								stage.folder().resolve(Expectations.SPIKE_RECORD)),
+						Expectations.shedsFast()),
+				new Scenario("deep-health",
+						"The anti-pattern: with the database in the readiness check, a database outage takes every "
+								+ "instance out of the load balancer; only its fail-open keeps requests flowing.",
+						"restart the web instances with deep readiness, then cut the database for "
+								+ seconds(quick ? 20 : 30).toSeconds() + " s",
+						warmup, tail, (stage) -> new DeepHealthFault(seconds(quick ? 20 : 30), stage.topology()),
+						Expectations.fleetEmptiedAndFailedOpen()));
+	}
+
+	/**
+	 * The scenarios with these names, in the order given.
+	 * @param names scenario names; none means all
+	 * @param quick shorter faults and load phases
+	 * @return the scenarios
+	 * @throws LabException naming the scenarios there are, if a name is unknown
+	 */
+	static List<Scenario> named(List<String> names, boolean quick) {
+		List<Scenario> all = all(quick);
+		if (names.isEmpty()) {
+			return all;
+		}
+		return names.stream()
+			.map((name) -> all.stream()
+				.filter((scenario) -> scenario.name().equals(name))
+				.findFirst()
+				.orElseThrow(() -> new LabException("no scenario '" + name + "'; there are: "
+						+ String.join(", ", all.stream().map(Scenario::name).toList()))))
+			.toList();
+	}
+
+	private static Duration seconds(long seconds) {
+		return Duration.ofSeconds(seconds);
+	}
+
+}

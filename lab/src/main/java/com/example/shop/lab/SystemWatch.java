@@ -1,0 +1,124 @@
+package com.example.shop.lab;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * What the system looked like, once a second, while a game day's scenario ran: how many
+ * web instances the load balancer had in service, how many events waited in the outbox
+ * and how many messages in the queue. Some verdicts need this view from inside (did the
+ * load balancer keep every instance during a database outage?), which the client-side
+ * records cannot give. A sample that cannot be taken (the database is cut, on purpose) is
+ * recorded as unknown, {@code -1}.
+ */
+final class SystemWatch implements AutoCloseable {
+
+	private final Topology topology;
+
+	private final Secrets secrets;
+
+	private final List<Sample> samples = new CopyOnWriteArrayList<>();
+
+	private final Thread thread;
+
+	private volatile boolean watching = true;
+
+	private SystemWatch(Topology topology) {
+		this.topology = topology;
+		this.secrets = Secrets.loadOrCreate(topology.paths());
+		this.thread = Thread.ofVirtual().name("game-day-watch").start(this::watch);
+	}
+
+	static SystemWatch start(Topology topology) {
+		return new SystemWatch(topology);
+	}
+
+	/**
+	 * The samples so far.
+	 * @return one per second, oldest first
+	 */
+	List<Sample> samples() {
+		return List.copyOf(this.samples);
+	}
+
+	@Override
+	public void close() {
+		this.watching = false;
+		try {
+			this.thread.join(Duration.ofSeconds(5));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void watch() {
+		try (SqsClient sqs = AwsClients.sqs()) {
+			while (this.watching) {
+				long at = System.currentTimeMillis();
+				this.samples.add(new Sample(at, inService(), outboxPending(this.secrets), queueDepth(sqs)));
+				Processes.sleep(Duration.ofMillis(Math.max(0, 1000 - (System.currentTimeMillis() - at))));
+			}
+		}
+	}
+
+	private int inService() {
+		try {
+			Map<String, String> status = this.topology.loadBalancer().webStatus();
+			return (int) status.values().stream().filter((state) -> state.startsWith("UP")).count();
+		}
+		catch (RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Events not yet sent to SQS, straight from the database (not through the fault
+	 * proxy, which may be cutting it).
+	 * @param secrets the lab's passwords
+	 * @return the count, or -1 if the database did not answer
+	 */
+	static int outboxPending(Secrets secrets) {
+		try (Connection db = DriverManager.getConnection(Database.jdbcUrl() + "&connectTimeout=2&socketTimeout=5",
+				"orders", secrets.databasePassword());
+				Statement statement = db.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
+			rs.next();
+			return rs.getInt(1);
+		}
+		catch (SQLException ex) {
+			return -1;
+		}
+	}
+
+	private static int queueDepth(SqsClient sqs) {
+		try {
+			return AwsClients.depth(sqs, AwsClients.QUEUE);
+		}
+		catch (RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * One look at the system.
+	 *
+	 * @param at when, epoch milliseconds
+	 * @param inService web instances the load balancer sends traffic to (passing their
+	 * checks), or -1
+	 * @param outboxPending events waiting in the outbox, or -1
+	 * @param queueDepth messages in the orders queue, visible or in flight, or -1
+	 */
+	record Sample(long at, int inService, int outboxPending, int queueDepth) {
+	}
+
+}
