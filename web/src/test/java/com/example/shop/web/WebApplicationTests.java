@@ -46,7 +46,12 @@ import static org.awaitility.Awaitility.await;
  * S3 (S3Proxy) servers. No mocks: what these tests see is what a client would see.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.address=127.0.0.1", "management.server.port=0", "orders.instance-name=web-under-test" })
+		properties = { "server.address=127.0.0.1", "management.server.port=0", "orders.instance-name=web-under-test",
+				// the idempotency race needs all 20 requests inside at once; by default
+				// an
+				// instance admits 10 and sheds the rest (LoadSheddingTests covers that)
+				"resilience4j.bulkhead.instances.api.max-concurrent-calls=20",
+				"spring.datasource.hikari.maximum-pool-size=20" })
 @Import({ TestDatabaseConfiguration.class, TestQueueConfiguration.class, TestBucketConfiguration.class })
 class WebApplicationTests {
 
