@@ -7,6 +7,7 @@ import java.util.Map;
 import com.example.shop.lab.gameday.Check;
 import com.example.shop.lab.gameday.ClientRecord;
 import com.example.shop.lab.gameday.FaultWindow;
+import com.example.shop.lab.gameday.SystemSample;
 
 /**
  * The scenarios' own expectations, each a {@link Check} computed from what the clients
@@ -59,7 +60,7 @@ final class Expectations {
 		return (evidence) -> {
 			int least = evidence.samplesDuringFault(SETTLING)
 				.stream()
-				.mapToInt(SystemWatch.Sample::inService)
+				.mapToInt(SystemSample::inService)
 				.filter((n) -> n >= 0)
 				.min()
 				.orElse(-1);
@@ -72,7 +73,7 @@ final class Expectations {
 		return (evidence) -> {
 			int most = evidence.samplesDuringFault(SETTLING)
 				.stream()
-				.mapToInt(SystemWatch.Sample::outboxPending)
+				.mapToInt(SystemSample::outboxPending)
 				.max()
 				.orElse(-1);
 			return List.of(Check.expect("outbox held the events", most > 0,
@@ -115,7 +116,7 @@ final class Expectations {
 
 	static Scenario.Expectation fleetEmptiedAndFailedOpen() {
 		return (evidence) -> {
-			List<SystemWatch.Sample> empty = evidence.samplesDuringFault(Duration.ofSeconds(30))
+			List<SystemSample> empty = evidence.samplesDuringFault(Duration.ofSeconds(30))
 				.stream()
 				.filter((sample) -> sample.inService() == 0)
 				.toList();

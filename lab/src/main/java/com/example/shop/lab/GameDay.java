@@ -14,6 +14,7 @@ import com.example.shop.lab.gameday.Check;
 import com.example.shop.lab.gameday.ClientRecord;
 import com.example.shop.lab.gameday.FaultWindow;
 import com.example.shop.lab.gameday.ScenarioResult;
+import com.example.shop.lab.gameday.SystemSample;
 import com.example.shop.lab.gameday.Timeline;
 
 /**
@@ -82,7 +83,7 @@ final class GameDay {
 			Timeline nothing = Timeline.of(List.of(), now, new FaultWindow(now, now, now));
 			return new ScenarioResult(scenario.name(), scenario.hypothesis(), scenario.injects(), 0, 0, 0, 0, 0, 0, 0,
 					0, null, 0, Map.of(), List.of(Check.expect("scenario ran", false, String.valueOf(ex.getMessage()))),
-					nothing);
+					nothing, List.of());
 		}
 	}
 
@@ -144,7 +145,7 @@ final class GameDay {
 			LoadJar.Running load = LoadJar.of(GameDay.this.topology.paths(), RATE, planned, this.record)
 				.start(GameDay.this.out, "   ");
 			FaultWindow window;
-			List<SystemWatch.Sample> samples;
+			List<SystemSample> samples;
 			boolean loadRan;
 			Drain drained;
 			try (SystemWatch watch = SystemWatch.start(GameDay.this.topology)) {
@@ -187,8 +188,7 @@ final class GameDay {
 			return new Drain(drained, took);
 		}
 
-		private ScenarioResult verdict(FaultWindow window, List<SystemWatch.Sample> samples, boolean loadRan,
-				Drain drained) {
+		private ScenarioResult verdict(FaultWindow window, List<SystemSample> samples, boolean loadRan, Drain drained) {
 			List<ClientRecord> records = new ArrayList<>(ClientRecord.read(this.record));
 			Path spike = this.record.resolveSibling(Expectations.SPIKE_RECORD);
 			if (Files.exists(spike)) {
@@ -208,7 +208,7 @@ final class GameDay {
 				.check(new Scenario.Evidence(timeline, records, samples, balancer, window, webInstances)));
 			return ScenarioResult.of(this.scenario.name(), this.scenario.hypothesis(), this.scenario.injects(),
 					timeline, findings.lost().size(), findings.duplicateKeys().size(), findings.unprocessed().size(),
-					findings.processedTwice().size(), checks);
+					findings.processedTwice().size(), checks, samples);
 		}
 
 		private List<Check> commonChecks(Timeline timeline, SystemAudit.Findings findings, Drain drained) {

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import com.example.shop.lab.gameday.Check;
 import com.example.shop.lab.gameday.ClientRecord;
 import com.example.shop.lab.gameday.FaultWindow;
+import com.example.shop.lab.gameday.SystemSample;
 import com.example.shop.lab.gameday.Timeline;
 
 /**
@@ -65,7 +66,7 @@ record Scenario(String name, String hypothesis, String injects, Duration warmup,
 	 * @param window when the fault began, stopped acting and was healed
 	 * @param webInstances web instances the lab runs
 	 */
-	record Evidence(Timeline timeline, List<ClientRecord> records, List<SystemWatch.Sample> samples,
+	record Evidence(Timeline timeline, List<ClientRecord> records, List<SystemSample> samples,
 			List<LoadBalancerLog.Entry> balancer, FaultWindow window, int webInstances) {
 
 		/**
@@ -73,7 +74,7 @@ record Scenario(String name, String hypothesis, String injects, Duration warmup,
 		 * @param after how long after the fault stopped acting
 		 * @return those samples whose value was known
 		 */
-		List<SystemWatch.Sample> samplesDuringFault(Duration after) {
+		List<SystemSample> samplesDuringFault(Duration after) {
 			return this.samples.stream()
 				.filter((sample) -> sample.at() >= this.window.startedAt()
 						&& sample.at() <= this.window.endedAt() + after.toMillis())

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.example.shop.lab.gameday.SystemSample;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * and how many messages in the queue. Some verdicts need this view from inside (did the
  * load balancer keep every instance during a database outage?), which the client-side
  * records cannot give. A sample that cannot be taken (the database is cut, on purpose) is
- * recorded as unknown, {@code -1}.
+ * recorded as unknown, {@link SystemSample#UNKNOWN}.
  */
 final class SystemWatch implements AutoCloseable {
 
@@ -26,7 +27,7 @@ final class SystemWatch implements AutoCloseable {
 
 	private final Secrets secrets;
 
-	private final List<Sample> samples = new CopyOnWriteArrayList<>();
+	private final List<SystemSample> samples = new CopyOnWriteArrayList<>();
 
 	private final Thread thread;
 
@@ -46,7 +47,7 @@ final class SystemWatch implements AutoCloseable {
 	 * The samples so far.
 	 * @return one per second, oldest first
 	 */
-	List<Sample> samples() {
+	List<SystemSample> samples() {
 		return List.copyOf(this.samples);
 	}
 
@@ -65,7 +66,7 @@ final class SystemWatch implements AutoCloseable {
 		try (SqsClient sqs = AwsClients.sqs()) {
 			while (this.watching) {
 				long at = System.currentTimeMillis();
-				this.samples.add(new Sample(at, inService(), outboxPending(this.secrets), queueDepth(sqs)));
+				this.samples.add(new SystemSample(at, inService(), outboxPending(this.secrets), queueDepth(sqs)));
 				Processes.sleep(Duration.ofMillis(Math.max(0, 1000 - (System.currentTimeMillis() - at))));
 			}
 		}
@@ -107,18 +108,6 @@ final class SystemWatch implements AutoCloseable {
 		catch (RuntimeException ex) {
 			return -1;
 		}
-	}
-
-	/**
-	 * One look at the system.
-	 *
-	 * @param at when, epoch milliseconds
-	 * @param inService web instances the load balancer sends traffic to (passing their
-	 * checks), or -1
-	 * @param outboxPending events waiting in the outbox, or -1
-	 * @param queueDepth messages in the orders queue, visible or in flight, or -1
-	 */
-	record Sample(long at, int inService, int outboxPending, int queueDepth) {
 	}
 
 }

@@ -31,15 +31,18 @@ import org.jspecify.annotations.Nullable;
  * @param errorsByKind failures by status or error label
  * @param checks the claims tested
  * @param timeline the second-by-second view, for the chart
+ * @param system the system seen from inside, once a second, oldest first: why customers
+ * saw what they saw, charted under the timeline; empty when the scenario could not run
  */
 public record ScenarioResult(String name, String hypothesis, String fault, int sent, int acknowledged, int clientErrors,
 		int lostAcknowledged, int duplicateOrders, int unprocessed, int duplicateProcessing, long errorWindowMs,
 		@Nullable Long recoveryMs, long steadyP99Ms, Map<String, Integer> errorsByKind, List<Check> checks,
-		Timeline timeline) {
+		Timeline timeline, List<SystemSample> system) {
 
 	public ScenarioResult {
 		errorsByKind = Collections.unmodifiableMap(new TreeMap<>(errorsByKind));
 		checks = List.copyOf(checks);
+		system = List.copyOf(system);
 	}
 
 	/**
@@ -54,14 +57,16 @@ public record ScenarioResult(String name, String hypothesis, String fault, int s
 	 * @param unprocessed acknowledged orders never processed
 	 * @param duplicateProcessing orders processed twice
 	 * @param checks the claims tested
+	 * @param system the samples of the system taken during the scenario
 	 * @return the result
 	 */
 	public static ScenarioResult of(String name, String hypothesis, String fault, Timeline timeline,
-			int lostAcknowledged, int duplicateOrders, int unprocessed, int duplicateProcessing, List<Check> checks) {
+			int lostAcknowledged, int duplicateOrders, int unprocessed, int duplicateProcessing, List<Check> checks,
+			List<SystemSample> system) {
 		return new ScenarioResult(name, hypothesis, fault, timeline.sent(), timeline.acknowledged(),
 				timeline.clientErrors(), lostAcknowledged, duplicateOrders, unprocessed, duplicateProcessing,
 				timeline.errorWindowMs(), timeline.recoveryMs(), timeline.steadyP99Ms(), timeline.errorsByKind(),
-				checks, timeline);
+				checks, timeline, system);
 	}
 
 	/**

@@ -5,7 +5,9 @@ import java.util.stream.Collectors;
 
 /**
  * One scenario on the HTML report: its verdict, what we expected and did, the numbers,
- * the checks, and the timeline chart that shows it happening.
+ * the checks, the timeline chart that shows it happening and, under it on the same time
+ * axis, what the system looked like from inside (left out when nothing was sampled, as
+ * when the scenario could not run).
  */
 final class ScenarioSection {
 
@@ -29,6 +31,10 @@ final class ScenarioSection {
 		numbers(html, result);
 		checks(html, result);
 		html.append(TimelineChart.render(result.timeline(), "Timeline of " + result.name()));
+		if (!result.system().isEmpty()) {
+			html.append(SystemChart.render(result.timeline(), result.system(),
+					"Inside the system during " + result.name()));
+		}
 		return html.append("</section>\n").toString();
 	}
 

@@ -1,9 +1,14 @@
 package com.example.shop.lab.gameday;
 
 import java.util.List;
-import java.util.Locale;
 
 import com.example.shop.lab.gameday.Timeline.Second;
+
+import static com.example.shop.lab.gameday.ChartFrame.LEFT;
+import static com.example.shop.lab.gameday.ChartFrame.RED;
+import static com.example.shop.lab.gameday.ChartFrame.RIGHT;
+import static com.example.shop.lab.gameday.ChartFrame.WIDTH;
+import static com.example.shop.lab.gameday.ChartFrame.point;
 
 /**
  * Draws one scenario's timeline as inline SVG: acknowledged and failed requests per
@@ -14,13 +19,7 @@ import com.example.shop.lab.gameday.Timeline.Second;
  */
 final class TimelineChart {
 
-	private static final int WIDTH = 960;
-
 	private static final int HEIGHT = 320;
-
-	private static final int LEFT = 64;
-
-	private static final int RIGHT = WIDTH - 72;
 
 	private static final int TOP = 40;
 
@@ -28,25 +27,20 @@ final class TimelineChart {
 
 	private static final String GREEN = "#1a7f37";
 
-	private static final String RED = "#cf222e";
-
 	private static final String BLUE = "#0969da";
 
 	private final Timeline timeline;
 
-	private final Axis x;
+	private final ChartFrame frame;
 
 	private final Axis requests;
 
 	private final Axis latency;
 
-	private final StringBuilder svg = new StringBuilder();
-
 	private TimelineChart(Timeline timeline) {
 		this.timeline = timeline;
+		this.frame = new ChartFrame(timeline, HEIGHT, TOP, BOTTOM);
 		List<Second> seconds = timeline.seconds();
-		double end = Math.max(seconds.size(), timeline.secondsFromStart(timeline.fault().healedAt()));
-		this.x = Axis.fitting(Math.max(end, recoveredAtS()), 10, LEFT, RIGHT);
 		this.requests = Axis.fitting(seconds.stream().mapToInt(Second::sent).max().orElse(0), 5, BOTTOM, TOP);
 		long p99 = seconds.stream().map(Second::p99Ms).mapToLong((ms) -> (ms != null) ? ms : 0).max().orElse(0);
 		this.latency = Axis.fitting(Math.max(p99, timeline.recoveryThresholdMs()), 5, BOTTOM, TOP);
@@ -57,54 +51,19 @@ final class TimelineChart {
 	}
 
 	private String draw(String title) {
-		add("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" class=\"chart\">", WIDTH,
-				HEIGHT);
-		add("<title>%s</title>", Html.escape(title));
-		faultShading();
+		this.frame.open(title);
+		this.frame.faultShading();
 		grid();
-		timeAxis();
-		valueAxisTitles();
+		this.frame.timeTicks();
+		axisTitles();
 		failedBars();
 		acknowledgedLine();
 		latencyLine();
 		thresholdLine();
 		recoveryMarker();
-		faultLabels();
+		this.frame.faultLabels();
 		legend();
-		add("</svg>");
-		return this.svg.toString();
-	}
-
-	private void faultShading() {
-		double start = faultStartX();
-		double end = faultEndX();
-		double healed = this.x.at(seconds(this.timeline.fault().healedAt()));
-		add("<rect class=\"fault\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" fill-opacity=\"0.18\"/>",
-				start, TOP, end - start, BOTTOM - TOP, RED);
-		if (healed > end) {
-			add("<rect class=\"healing\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" fill-opacity=\"0.07\"/>",
-					end, TOP, healed - end, BOTTOM - TOP, RED);
-		}
-	}
-
-	/**
-	 * Labels go on top of bars and lines, each with a white halo, so they stay legible.
-	 */
-	private void faultLabels() {
-		label(faultStartX() + 4, TOP + 16, "start", RED, "fault");
-		FaultWindow fault = this.timeline.fault();
-		if (fault.healedAt() - fault.endedAt() > 500) {
-			label(faultEndX() + 4, TOP + 34, "start", RED, "healing");
-		}
-	}
-
-	private double faultStartX() {
-		return this.x.at(seconds(this.timeline.fault().startedAt()));
-	}
-
-	/** A one-shot fault (a kill) lasts no time, but still gets a visible sliver. */
-	private double faultEndX() {
-		return Math.max(this.x.at(seconds(this.timeline.fault().endedAt())), faultStartX() + 2);
+		return this.frame.close();
 	}
 
 	private void grid() {
@@ -120,17 +79,9 @@ final class TimelineChart {
 		}
 	}
 
-	private void timeAxis() {
-		for (double tick : this.x.ticks()) {
-			add("<text x=\"%.1f\" y=\"%d\" font-size=\"13\" text-anchor=\"middle\">%d</text>", this.x.at(tick),
-					BOTTOM + 18, (long) tick);
-		}
-		add("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>", LEFT, BOTTOM, RIGHT, BOTTOM);
+	private void axisTitles() {
 		add("<text x=\"%d\" y=\"%d\" font-size=\"14\" text-anchor=\"middle\">seconds since load start</text>",
 				(LEFT + RIGHT) / 2, HEIGHT - 8);
-	}
-
-	private void valueAxisTitles() {
 		add("<text transform=\"rotate(-90 16 %d)\" x=\"16\" y=\"%d\" font-size=\"14\" text-anchor=\"middle\">requests/s</text>",
 				(TOP + BOTTOM) / 2, (TOP + BOTTOM) / 2);
 		add("<text transform=\"rotate(90 %d %d)\" x=\"%d\" y=\"%d\" font-size=\"14\" text-anchor=\"middle\" fill=\"%s\">p99 ms</text>",
@@ -140,8 +91,8 @@ final class TimelineChart {
 	private void failedBars() {
 		for (Second second : this.timeline.seconds()) {
 			if (second.failed() > 0) {
-				double left = this.x.at(second.t()) + 1;
-				double width = Math.max(this.x.at(second.t() + 1) - left - 1, 1);
+				double left = x(second.t()) + 1;
+				double width = Math.max(x(second.t() + 1) - left - 1, 1);
 				double top = this.requests.at(second.failed());
 				add("<rect class=\"failed\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" fill-opacity=\"0.75\"/>",
 						left, top, width, BOTTOM - top, RED);
@@ -152,7 +103,7 @@ final class TimelineChart {
 	private void acknowledgedLine() {
 		StringBuilder points = new StringBuilder();
 		for (Second second : this.timeline.seconds()) {
-			points.append(point(this.x.at(second.t() + 0.5), this.requests.at(second.acknowledged())));
+			points.append(point(x(second.t() + 0.5), this.requests.at(second.acknowledged())));
 		}
 		add("<polyline class=\"acknowledged\" points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\"/>",
 				points.toString().strip(), GREEN);
@@ -166,7 +117,7 @@ final class TimelineChart {
 				command = "M";
 				continue;
 			}
-			double px = this.x.at(second.t() + 0.5);
+			double px = x(second.t() + 0.5);
 			double py = this.latency.at(second.p99Ms());
 			path.append(command).append(point(px, py));
 			add("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>", px, py, BLUE);
@@ -181,17 +132,18 @@ final class TimelineChart {
 		double y = this.latency.at(threshold);
 		add("<line class=\"threshold\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6 4\"/>",
 				LEFT, y, RIGHT, y, BLUE);
-		label(RIGHT - 4, y - 5, "end", BLUE, "threshold " + threshold + " ms");
+		this.frame.label(RIGHT - 4, y - 5, "end", BLUE, "threshold " + threshold + " ms");
 	}
 
 	private void recoveryMarker() {
-		if (this.timeline.recoveryMs() == null) {
+		Long recoveryMs = this.timeline.recoveryMs();
+		if (recoveryMs == null) {
 			return;
 		}
-		double px = this.x.at(recoveredAtS());
+		double px = x(this.frame.seconds(this.timeline.fault().endedAt()) + recoveryMs / 1000.0);
 		add("<line class=\"recovered\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"3 3\"/>",
 				px, TOP, px, BOTTOM, GREEN);
-		label(px + 4, TOP + 52, "start", GREEN, "recovered");
+		this.frame.label(px + 4, TOP + 52, "start", GREEN, "recovered");
 	}
 
 	private void legend() {
@@ -210,27 +162,12 @@ final class TimelineChart {
 		add("<text x=\"%d\" y=\"%d\" font-size=\"14\">recovery threshold</text>", LEFT + 450, y);
 	}
 
-	private void label(double px, double py, String anchor, String color, String text) {
-		add("<text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" text-anchor=\"%s\" fill=\"%s\" stroke=\"#fff\" "
-				+ "stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\">%s</text>", px, py, anchor,
-				color, Html.escape(text));
-	}
-
-	private double recoveredAtS() {
-		Long recoveryMs = this.timeline.recoveryMs();
-		return (recoveryMs != null) ? seconds(this.timeline.fault().endedAt()) + recoveryMs / 1000.0 : 0;
-	}
-
-	private double seconds(long epochMs) {
-		return this.timeline.secondsFromStart(epochMs);
-	}
-
-	private static String point(double px, double py) {
-		return String.format(Locale.ROOT, "%.1f,%.1f ", px, py);
+	private double x(double seconds) {
+		return this.frame.x(seconds);
 	}
 
 	private void add(String template, Object... args) {
-		this.svg.append(String.format(Locale.ROOT, template, args)).append('\n');
+		this.frame.add(template, args);
 	}
 
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Synthetic client records for tests, placed by milliseconds after {@link #LOAD_START},
- * so that a test reads as a story of the load: "ten fine requests a second until 5 s,
- * then 503s".
+ * Synthetic client records and system samples for tests, placed by milliseconds after
+ * {@link #LOAD_START}, so that a test reads as a story of the load: "ten fine requests a
+ * second until 5 s, then 503s".
  */
 final class Requests {
 
@@ -48,6 +48,10 @@ final class Requests {
 			records.add(status(at, status, 3));
 		}
 		return records;
+	}
+
+	static SystemSample sample(long atMs, int inService, int outboxPending, int queueDepth) {
+		return new SystemSample(LOAD_START + atMs, inService, outboxPending, queueDepth);
 	}
 
 	static FaultWindow fault(long startMs, long endMs, long healedMs) {

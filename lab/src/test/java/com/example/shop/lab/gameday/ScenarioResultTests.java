@@ -71,12 +71,13 @@ class ScenarioResultTests {
 	}
 
 	@Test
-	void takesWhatCustomersSawFromTheTimeline() {
+	void takesWhatCustomersSawFromTheTimelineAndKeepsTheSamples() {
 		Timeline timeline = Timeline.of(concat(steady(0, 3000, 5), failing(3000, 4000, 503), steady(4000, 9000, 5)),
 				Requests.LOAD_START, fault(3000, 4000, 4000));
+		List<SystemSample> system = List.of(Requests.sample(500, 2, 0, 0));
 
 		ScenarioResult result = ScenarioResult.of("db-outage", "h", "f", timeline, 1, 2, 3, 4,
-				List.of(expect("lost", false, "1 lost")));
+				List.of(expect("lost", false, "1 lost")), system);
 
 		assertThat(result)
 			.extracting(ScenarioResult::sent, ScenarioResult::acknowledged, ScenarioResult::clientErrors,
@@ -87,11 +88,13 @@ class ScenarioResultTests {
 			.extracting(ScenarioResult::lostAcknowledged, ScenarioResult::duplicateOrders, ScenarioResult::unprocessed,
 					ScenarioResult::duplicateProcessing)
 			.containsExactly(1, 2, 3, 4);
+		assertThat(result.system()).isEqualTo(system);
 	}
 
 	private static ScenarioResult result(List<Check> checks, @Nullable Long recoveryMs) {
 		return new ScenarioResult("db-outage", "Orders fail fast while the database is down", "cut db for 10 s", 612,
-				540, 72, 0, 0, 12, 0, 10_400, recoveryMs, 8, Map.of("timeout", 12, "503", 60), checks, TIMELINE);
+				540, 72, 0, 0, 12, 0, 10_400, recoveryMs, 8, Map.of("timeout", 12, "503", 60), checks, TIMELINE,
+				List.of());
 	}
 
 }
