@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 final class KillWorkerFault implements Fault {
 
+	private static final Duration WAIT_FOR_WORK = Duration.ofSeconds(5);
+
 	private final int instance;
 
 	private final Topology topology;
@@ -37,7 +39,7 @@ final class KillWorkerFault implements Fault {
 	@Override
 	public void inject(PrintWriter out) {
 		LabState.Component worker = this.topology.runningInstance(instanceName());
-		int inFlight = inFlight();
+		int inFlight = awaitWork();
 		this.injected = Processes.kill(worker.pid());
 		out.printf("kill-worker: %s (pid %d) killed with SIGKILL; messages in flight on queue '%s': %d%n",
 				worker.name(), worker.pid(), AwsClients.QUEUE, inFlight);
@@ -59,9 +61,21 @@ final class KillWorkerFault implements Fault {
 				this.topology.runningInstance(instanceName()).pid());
 	}
 
-	private static int inFlight() {
+	/**
+	 * Waits a moment (at most {@link #WAIT_FOR_WORK}) until the worker holds a message,
+	 * so that the kill lands mid-message when orders are flowing; a worker renders a
+	 * receipt in milliseconds, so a kill at a random moment would usually find it idle.
+	 * @return the messages in flight when it gave up waiting or found some
+	 */
+	private static int awaitWork() {
 		try (SqsClient sqs = AwsClients.sqs()) {
-			return AwsClients.inFlight(sqs, AwsClients.QUEUE);
+			long deadline = System.nanoTime() + WAIT_FOR_WORK.toNanos();
+			int inFlight = AwsClients.inFlight(sqs, AwsClients.QUEUE);
+			while (inFlight == 0 && System.nanoTime() < deadline) {
+				Processes.sleep(Duration.ofMillis(10));
+				inFlight = AwsClients.inFlight(sqs, AwsClients.QUEUE);
+			}
+			return inFlight;
 		}
 	}
 
