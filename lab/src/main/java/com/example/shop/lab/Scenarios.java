@@ -22,11 +22,15 @@ final class Scenarios {
 		Duration warmup = seconds(quick ? 8 : 20);
 		Duration tail = seconds(quick ? 16 : 30);
 		Duration outage = seconds(quick ? 10 : 30);
+		// A replacement instance starts cold and joins the load balancer after 2 good
+		// checks;
+		// its first seconds are slower, and recovery is judged after that.
+		Duration replacement = seconds(quick ? 30 : 45);
 		return List.of(
 				new Scenario("kill-web",
 						"A web instance that dies costs only the requests sent to it until the load balancer's checks "
 								+ "take it out (2 failures, 5 s apart); nothing acknowledged is lost.",
-						"SIGKILL web-1, then start a replacement as an Auto Scaling group would", warmup, tail,
+						"SIGKILL web-1, then start a replacement as an Auto Scaling group would", warmup, replacement,
 						(stage) -> new KillWebFault(1, true, stage.topology()),
 						Expectations.errorWindowAtMost(seconds(12))),
 				new Scenario("stop-web",

@@ -101,6 +101,16 @@ final class SystemWatch implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Messages in the orders queue, visible or in flight.
+	 * @return the count, or -1 if SQS did not answer
+	 */
+	static int queueDepth() {
+		try (SqsClient sqs = AwsClients.sqs()) {
+			return queueDepth(sqs);
+		}
+	}
+
 	private static int queueDepth(SqsClient sqs) {
 		try {
 			return AwsClients.depth(sqs, AwsClients.QUEUE);

@@ -150,6 +150,42 @@ final class ChartFrame {
 				color, Html.escape(text));
 	}
 
+	/**
+	 * Horizontal grid lines and tick labels for the left axis, tick labels for the right.
+	 * @param left the left axis
+	 * @param leftName the class of its labels
+	 * @param right the right axis
+	 * @param rightName the class of its labels
+	 * @param rightColor the colour of its labels (its series' colour)
+	 */
+	void grid(Axis left, String leftName, Axis right, String rightName, String rightColor) {
+		for (double tick : left.ticks()) {
+			double y = left.at(tick);
+			add("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>", LEFT, y, RIGHT, y);
+			add("<text class=\"%s\" x=\"%d\" y=\"%.1f\" font-size=\"13\" text-anchor=\"end\">%d</text>", leftName,
+					LEFT - 6, y + 4, (long) tick);
+		}
+		for (double tick : right.ticks()) {
+			add("<text class=\"%s\" x=\"%d\" y=\"%.1f\" font-size=\"13\" fill=\"%s\">%d</text>", rightName, RIGHT + 6,
+					right.at(tick) + 4, rightColor, (long) tick);
+		}
+	}
+
+	/**
+	 * One legend entry: a short line in the series' colour and style, then its name.
+	 * @param x where the entry starts
+	 * @param y the legend's baseline
+	 * @param color the series' colour
+	 * @param style extra SVG attributes of the line, e.g. a dash pattern
+	 * @param name the series' name
+	 * @return where the next entry may start
+	 */
+	int legendLine(int x, int y, String color, String style, String name) {
+		add("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" %s/>", x, y - 5, x + 24, y - 5, color, style);
+		add("<text x=\"%d\" y=\"%d\" font-size=\"14\">%s</text>", x + 30, y, Html.escape(name));
+		return x + 30 + 8 * name.length() + 24;
+	}
+
 	void add(String template, Object... args) {
 		this.svg.append(String.format(Locale.ROOT, template, args)).append('\n');
 	}

@@ -70,7 +70,7 @@ final class SystemChart {
 	private String draw(String title) {
 		this.frame.open(title);
 		this.frame.faultShading();
-		grid();
+		this.frame.grid(this.instances, "instances", this.messages, "messages", "#333");
 		this.frame.timeTicks();
 		axisTitles();
 		inServiceSteps();
@@ -78,19 +78,6 @@ final class SystemChart {
 		line("queue", SystemSample::queueDepth, QUEUE);
 		legend();
 		return this.frame.close();
-	}
-
-	private void grid() {
-		for (double tick : this.instances.ticks()) {
-			double y = this.instances.at(tick);
-			add("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>", LEFT, y, RIGHT, y);
-			add("<text class=\"instances\" x=\"%d\" y=\"%.1f\" font-size=\"13\" text-anchor=\"end\">%d</text>",
-					LEFT - 6, y + 4, (long) tick);
-		}
-		for (double tick : this.messages.ticks()) {
-			add("<text class=\"messages\" x=\"%d\" y=\"%.1f\" font-size=\"13\">%d</text>", RIGHT + 6,
-					this.messages.at(tick) + 4, (long) tick);
-		}
 	}
 
 	private void axisTitles() {
@@ -146,15 +133,9 @@ final class SystemChart {
 	private void legend() {
 		int y = 22;
 		add("<text x=\"%d\" y=\"%d\" font-size=\"14\" font-weight=\"bold\">inside the system</text>", LEFT, y);
-		add("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2.5\"/>", LEFT + 150, y - 5,
-				LEFT + 174, y - 5, INSTANCES);
-		add("<text x=\"%d\" y=\"%d\" font-size=\"14\">web instances in service</text>", LEFT + 180, y);
-		add("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>", LEFT + 370, y - 5,
-				LEFT + 394, y - 5, OUTBOX);
-		add("<text x=\"%d\" y=\"%d\" font-size=\"14\">outbox backlog</text>", LEFT + 400, y);
-		add("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>", LEFT + 520, y - 5,
-				LEFT + 544, y - 5, QUEUE);
-		add("<text x=\"%d\" y=\"%d\" font-size=\"14\">queue depth</text>", LEFT + 550, y);
+		int x = this.frame.legendLine(LEFT + 150, y, INSTANCES, "stroke-width=\"2.5\"", "web instances in service");
+		x = this.frame.legendLine(x, y, OUTBOX, "stroke-width=\"2\"", "outbox backlog");
+		this.frame.legendLine(x, y, QUEUE, "stroke-width=\"2\"", "queue depth");
 	}
 
 	private double holdsUntil(int index) {

@@ -53,7 +53,7 @@ final class TimelineChart {
 	private String draw(String title) {
 		this.frame.open(title);
 		this.frame.faultShading();
-		grid();
+		this.frame.grid(this.requests, "requests", this.latency, "latency", BLUE);
 		this.frame.timeTicks();
 		axisTitles();
 		failedBars();
@@ -64,19 +64,6 @@ final class TimelineChart {
 		this.frame.faultLabels();
 		legend();
 		return this.frame.close();
-	}
-
-	private void grid() {
-		for (double tick : this.requests.ticks()) {
-			double y = this.requests.at(tick);
-			add("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>", LEFT, y, RIGHT, y);
-			add("<text x=\"%d\" y=\"%.1f\" font-size=\"13\" text-anchor=\"end\">%d</text>", LEFT - 6, y + 4,
-					(long) tick);
-		}
-		for (double tick : this.latency.ticks()) {
-			add("<text x=\"%d\" y=\"%.1f\" font-size=\"13\" fill=\"%s\">%d</text>", RIGHT + 6,
-					this.latency.at(tick) + 4, BLUE, (long) tick);
-		}
 	}
 
 	private void axisTitles() {
@@ -148,18 +135,11 @@ final class TimelineChart {
 
 	private void legend() {
 		int y = 22;
-		add("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2.5\"/>", LEFT, y - 5,
-				LEFT + 24, y - 5, GREEN);
-		add("<text x=\"%d\" y=\"%d\" font-size=\"14\">acknowledged/s</text>", LEFT + 30, y);
-		add("<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"12\" fill=\"%s\" fill-opacity=\"0.75\"/>", LEFT + 170,
-				y - 11, RED);
-		add("<text x=\"%d\" y=\"%d\" font-size=\"14\">failed/s</text>", LEFT + 190, y);
-		add("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>", LEFT + 280, y - 5,
-				LEFT + 304, y - 5, BLUE);
-		add("<text x=\"%d\" y=\"%d\" font-size=\"14\">p99 latency</text>", LEFT + 310, y);
-		add("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-dasharray=\"6 4\"/>", LEFT + 420, y - 5,
-				LEFT + 444, y - 5, BLUE);
-		add("<text x=\"%d\" y=\"%d\" font-size=\"14\">recovery threshold</text>", LEFT + 450, y);
+		int x = this.frame.legendLine(LEFT, y, GREEN, "stroke-width=\"2.5\"", "acknowledged/s");
+		add("<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"12\" fill=\"%s\" fill-opacity=\"0.75\"/>", x, y - 11, RED);
+		add("<text x=\"%d\" y=\"%d\" font-size=\"14\">failed/s</text>", x + 20, y);
+		x = this.frame.legendLine(x + 110, y, BLUE, "stroke-width=\"2\"", "p99 latency");
+		this.frame.legendLine(x, y, BLUE, "stroke-dasharray=\"6 4\"", "recovery threshold");
 	}
 
 	private double x(double seconds) {

@@ -1,0 +1,149 @@
+package com.example.shop.lab;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.example.shop.lab.gameday.Check;
+import com.example.shop.lab.gameday.ClientRecord;
+import com.example.shop.lab.gameday.FaultWindow;
+import com.example.shop.lab.gameday.ScenarioResult;
+import com.example.shop.lab.gameday.SystemSample;
+import com.example.shop.lab.gameday.Timeline;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One scenario of a game day, from the load's start to the verdict: prepare the fault,
+ * start the steady load (every request recorded), let it settle, run the fault, keep the
+ * load on through the recovery, wait for the outbox and the queue to drain, then judge
+ * from the clients' records, what the system stored and what it looked like meanwhile.
+ */
+final class ScenarioRun {
+
+	/**
+	 * Orders per second of the steady load: well within what the lab serves on 2 cores.
+	 */
+	static final int RATE = 20;
+
+	/** Long enough for a poison message's 5 receives with the workers' backoff. */
+	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(150);
+
+	private final Scenario scenario;
+
+	private final Fault fault;
+
+	private final Path record;
+
+	private final Topology topology;
+
+	private final SystemAudit audit;
+
+	private final PrintWriter out;
+
+	private boolean faultRan;
+
+	ScenarioRun(Scenario scenario, Fault fault, Path folder, Topology topology, SystemAudit audit, PrintWriter out) {
+		this.scenario = scenario;
+		this.fault = fault;
+		this.record = folder.resolve("load.jsonl");
+		this.topology = topology;
+		this.audit = audit;
+		this.out = out;
+	}
+
+	/**
+	 * Runs the scenario. The fault is healed whatever happens: by {@link FaultRun} once
+	 * it ran, here if the run failed before.
+	 * @return the result
+	 */
+	ScenarioResult execute() {
+		try {
+			this.fault.prepare(this.out);
+			return measure();
+		}
+		finally {
+			if (!this.faultRan) {
+				this.fault.heal(this.out);
+			}
+		}
+	}
+
+	private ScenarioResult measure() {
+		Duration planned = this.scenario.warmup().plus(this.fault.duration()).plus(this.scenario.tail());
+		this.out.printf("   load: %d orders/s for %d s; fault after %d s: %s%n", RATE, planned.toSeconds(),
+				this.scenario.warmup().toSeconds(), this.scenario.injects());
+		LoadJar.Running load = LoadJar.of(this.topology.paths(), RATE, planned, this.record).start(this.out, "   ");
+		try (SystemWatch watch = SystemWatch.start(this.topology)) {
+			awaitFirstRecord();
+			Processes.sleep(this.scenario.warmup());
+			this.faultRan = true;
+			FaultWindow window = FaultRun.runPrepared(this.fault, this.out);
+			boolean loadRan = load.awaitEnd(planned.plus(Duration.ofSeconds(60)));
+			Duration drained = drain();
+			return verdict(window, watch.samples(), loadRan, drained);
+		}
+	}
+
+	private void awaitFirstRecord() {
+		Processes.await(Duration.ofSeconds(60), () -> {
+			try {
+				return Files.size(this.record) > 0;
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		});
+	}
+
+	/**
+	 * Waits until the outbox and the orders queue have been empty twice in a row, a
+	 * second apart.
+	 * @return how long it took, or {@code null} if they did not empty in time
+	 */
+	private @Nullable Duration drain() {
+		Secrets secrets = Secrets.loadOrCreate(this.topology.paths());
+		long start = System.nanoTime();
+		Duration took = Duration.ZERO;
+		int quiet = 0;
+		while (quiet < 2 && took.compareTo(DRAIN_TIMEOUT) < 0) {
+			boolean empty = SystemWatch.outboxPending(secrets) == 0 && SystemWatch.queueDepth() == 0;
+			quiet = empty ? quiet + 1 : 0;
+			if (quiet < 2) {
+				Processes.sleep(Duration.ofSeconds(1));
+			}
+			took = Duration.ofNanos(System.nanoTime() - start);
+		}
+		this.out.printf("   drained: %s after %d s (outbox and orders queue empty)%n", (quiet >= 2) ? "yes" : "NO",
+				took.toSeconds());
+		return (quiet >= 2) ? took : null;
+	}
+
+	private ScenarioResult verdict(FaultWindow window, List<SystemSample> samples, boolean loadRan,
+			@Nullable Duration drained) {
+		List<ClientRecord> records = new ArrayList<>(ClientRecord.read(this.record));
+		Path spike = this.record.resolveSibling(Expectations.SPIKE_RECORD);
+		if (Files.exists(spike)) {
+			records.addAll(ClientRecord.read(spike));
+		}
+		long loadStartedAt = records.stream().mapToLong(ClientRecord::sentAt).min().orElse(window.startedAt());
+		Timeline timeline = Timeline.of(records, loadStartedAt, window);
+		SystemAudit.Findings findings = this.audit.audit(records);
+		List<Check> checks = new ArrayList<>();
+		checks.add(Check.expect("load ran as planned", loadRan,
+				loadRan ? timeline.sent() + " requests sent" : "the load generator failed or did not end"));
+		checks.addAll(CommonChecks.of(timeline, findings, drained, this.fault.deadLetters(), this.audit.deadLetters()));
+		List<LoadBalancerLog.Entry> balancer = LoadBalancerLog.between(this.topology.paths().log("load-balancer"),
+				loadStartedAt, System.currentTimeMillis());
+		int webInstances = this.topology.state().ofKind("web").size();
+		checks.addAll(this.scenario.expectation()
+			.check(new Scenario.Evidence(timeline, records, samples, balancer, window, webInstances)));
+		return ScenarioResult.of(this.scenario.name(), this.scenario.hypothesis(), this.scenario.injects(), timeline,
+				findings.lost().size(), findings.duplicateKeys().size(), findings.unprocessed().size(),
+				findings.processedTwice().size(), checks, samples);
+	}
+
+}
