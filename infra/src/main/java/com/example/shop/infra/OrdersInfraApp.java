@@ -28,7 +28,15 @@ public final class OrdersInfraApp {
 	 * @return the app
 	 */
 	public static App newApp() {
-		String outdir = System.getenv().getOrDefault("CDK_OUTDIR", "cdk.out");
+		return newApp(System.getenv().getOrDefault("CDK_OUTDIR", "cdk.out"));
+	}
+
+	/**
+	 * An app that writes its templates to a folder of your choice.
+	 * @param outdir where the cloud assembly goes
+	 * @return the app
+	 */
+	public static App newApp(String outdir) {
 		return new App(AppProps.builder().outdir(outdir).context(FeatureFlags.ALL).build());
 	}
 
