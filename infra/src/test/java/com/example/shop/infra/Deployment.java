@@ -1,12 +1,19 @@
 package com.example.shop.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
 
 /**
  * The whole app, synthesized once per test JVM with demo settings: synthesis starts a
- * node process (jsii), which takes seconds, so every test class shares it.
+ * node process (jsii), which takes seconds, so every test class shares it. Apps write
+ * their cloud assembly under {@code target/}, never into {@code cdk.out/}: the CDK checks
+ * that nothing else changes its output folder while it synthesizes.
  */
 final class Deployment {
 
@@ -20,10 +27,23 @@ final class Deployment {
 
 	static synchronized OrdersInfra infra() {
 		if (infra == null) {
-			App app = OrdersInfraApp.newApp();
-			infra = OrdersInfra.build(app, SETTINGS);
+			infra = OrdersInfra.build(newApp(), SETTINGS);
 		}
 		return infra;
+	}
+
+	/**
+	 * An app with the project's feature flags and an output folder of its own.
+	 * @return the app
+	 */
+	static App newApp() {
+		try {
+			Path target = Files.createDirectories(Path.of("target", "cdk-tests"));
+			return OrdersInfraApp.newApp(Files.createTempDirectory(target, "app").toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static Template template(Stack stack) {
