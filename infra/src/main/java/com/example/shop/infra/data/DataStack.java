@@ -4,64 +4,59 @@ import com.example.shop.infra.InfraSettings;
 import com.example.shop.infra.network.NetworkStack;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
-import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
-import software.amazon.awscdk.services.rds.PostgresEngineVersion;
-import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
-import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
-import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.IQueue;
-import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
-/** STUB, to be replaced: the database, the queues and the receipts bucket. */
+/**
+ * The database, the queues and the receipts bucket: one stack because they share a
+ * lifecycle (created once, kept across every deployment of the tiers) and none of them
+ * may be lost when a tier is replaced.
+ */
 public class DataStack extends Stack {
 
-	private final DatabaseInstance database;
+	private final OrdersDatabase database;
 
-	private final Queue orders;
+	private final OrdersQueues queues;
 
-	private final Queue deadLetters;
-
-	private final Bucket receipts;
+	private final ReceiptsBucket receipts;
 
 	public DataStack(Construct scope, String id, StackProps props, InfraSettings settings, NetworkStack network) {
 		super(scope, id, props);
-		this.database = DatabaseInstance.Builder.create(this, "Database")
-			.engine(DatabaseInstanceEngine
-				.postgres(PostgresInstanceEngineProps.builder().version(PostgresEngineVersion.VER_17).build()))
-			.vpc(network.vpc())
-			.vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
-			.build();
-		this.deadLetters = Queue.Builder.create(this, "OrdersDlq").build();
-		this.orders = Queue.Builder.create(this, "Orders")
-			.deadLetterQueue(DeadLetterQueue.builder().queue(this.deadLetters).maxReceiveCount(5).build())
-			.build();
-		this.receipts = Bucket.Builder.create(this, "Receipts").build();
+		this.database = new OrdersDatabase(this, "Database", settings, network);
+		this.queues = new OrdersQueues(this, "Queues", settings);
+		this.receipts = new ReceiptsBucket(this, "Receipts");
 	}
 
 	public DatabaseInstance database() {
-		return this.database;
+		return this.database.instance();
 	}
 
 	public ISecret databaseSecret() {
-		return this.database.getSecret();
+		return this.database.instance().getSecret();
+	}
+
+	/**
+	 * The database's own group, which admits PostgreSQL from the web and worker groups.
+	 * @return the database's security group
+	 */
+	public ISecurityGroup databaseGroup() {
+		return this.database.group();
 	}
 
 	public IQueue orders() {
-		return this.orders;
+		return this.queues.orders();
 	}
 
 	public IQueue deadLetters() {
-		return this.deadLetters;
+		return this.queues.deadLetters();
 	}
 
 	public IBucket receipts() {
-		return this.receipts;
+		return this.receipts.bucket();
 	}
 
 }
