@@ -126,6 +126,21 @@ class WebStackTests {
 	}
 
 	@Test
+	void launchTemplatesTellTheAppItsColourAndWhereTheQueueBucketAndSecretAre() {
+		Object queueName = exported(infra().data(), infra().data().orders(), "QueueName");
+		Object bucket = exported(infra().data(), infra().data().receipts(), "Ref");
+
+		for (String colour : List.of("blue", "green")) {
+			List<Object> lines = userData(template, colour);
+			// The app resolves the queue's URL from its name (orders.outbox.queue).
+			assertThat(lines).containsSequence("\nORDERS_OUTBOX_QUEUE=", queueName)
+				.containsSequence("\nORDERS_RECEIPTS_BUCKET=", bucket)
+				.contains("\nDB_SECRET_ARN=")
+				.anySatisfy((line) -> assertThat(line).asString().contains("ORDERS_COLOUR=" + colour));
+		}
+	}
+
+	@Test
 	void eachColourScalesOnRequestsPerTarget() {
 		template.resourceCountIs("AWS::AutoScaling::ScalingPolicy", 2);
 
@@ -168,6 +183,24 @@ class WebStackTests {
 					annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream())
 			.map((message) -> message.getId() + ": " + message.getEntry().getData())
 			.toList();
+	}
+
+	/**
+	 * The parts of the user data of the launch template whose logical id starts with
+	 * {@code name}: strings and the references between them.
+	 */
+	@SuppressWarnings("unchecked")
+	static List<Object> userData(Template template, String name) {
+		return template.findResources("AWS::EC2::LaunchTemplate")
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().toLowerCase().startsWith(name.toLowerCase()))
+			.map((entry) -> (Map<String, Object>) entry.getValue().get("Properties"))
+			.map((properties) -> (Map<String, Object>) properties.get("LaunchTemplateData"))
+			.map((data) -> (Map<String, Object>) ((Map<String, Object>) data.get("UserData")).get("Fn::Base64"))
+			.map((base64) -> (List<Object>) ((List<Object>) base64.get("Fn::Join")).get(1))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No launch template " + name));
 	}
 
 	static Map<String, String> ref(Stack stack, IConstruct construct) {

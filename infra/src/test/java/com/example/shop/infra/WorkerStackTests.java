@@ -94,6 +94,17 @@ class WorkerStackTests {
 	}
 
 	@Test
+	void launchTemplateTellsTheWorkerWhereTheQueueBucketAndSecretAre() {
+		List<Object> lines = WebStackTests.userData(template, "Template");
+
+		// The listener takes the queue's name (orders.receipts.queue), as the lab's does.
+		assertThat(lines)
+			.containsSequence("\nORDERS_RECEIPTS_QUEUE=", exported(infra.data(), infra.data().orders(), "QueueName"))
+			.containsSequence("\nORDERS_RECEIPTS_BUCKET=", exported(infra.data(), infra.data().receipts(), "Ref"))
+			.contains("\nDB_SECRET_ARN=");
+	}
+
+	@Test
 	void workersReachOnlyTheOrdersQueueTheReceiptsPrefixAndTheDatabaseSecret() {
 		List<Map<String, Object>> statements = statements(template);
 		Object queueArn = exported(infra.data(), infra.data().orders(), "Arn");

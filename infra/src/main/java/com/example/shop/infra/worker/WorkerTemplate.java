@@ -44,7 +44,7 @@ final class WorkerTemplate {
 				"DB_HOST=" + data.database().getDbInstanceEndpointAddress(),
 				"DB_PORT=" + data.database().getDbInstanceEndpointPort(),
 				"DB_SECRET_ARN=" + data.databaseSecret().getSecretArn(),
-				"ORDERS_RECEIPTS_QUEUE=" + data.orders().getQueueUrl(),
+				"ORDERS_RECEIPTS_QUEUE=" + data.orders().getQueueName(),
 				"ORDERS_RECEIPTS_BUCKET=" + data.receipts().getBucketName(), "EOF", "chmod 0640 /etc/orders/orders.env",
 				"systemctl restart orders-worker.service");
 		return userData;
