@@ -7,6 +7,7 @@ import com.example.shop.infra.observability.ObservabilityStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -125,6 +126,15 @@ class ObservabilityStackTests {
 	}
 
 	@Test
+	void tellsTheDeployerWhichAlarmsStopADeployment() {
+		Object names = template.findOutputs("DeployAlarmNames").get("DeployAlarmNames").get("Value");
+
+		String customerImpact = stack.getLogicalId((CfnElement) stack.customerImpact().getNode().getDefaultChild());
+		assertThat(names).isEqualTo(Map.of("Fn::Join", List.of(",",
+				List.of(Map.of("Ref", customerImpact), Map.of("Ref", logicalIdOfAlarmOn("TargetResponseTime"))))));
+	}
+
+	@Test
 	void awsSolutionsChecksFindNothingUnsuppressed() {
 		Annotations annotations = Annotations.fromStack(stack);
 
@@ -144,6 +154,13 @@ class ObservabilityStackTests {
 	static String single(Map<String, ?> resources) {
 		assertThat(resources).hasSize(1);
 		return resources.keySet().iterator().next();
+	}
+
+	private static String logicalIdOfAlarmOn(String metricName) {
+		return template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties", Map.of("MetricName", metricName)))
+			.keySet()
+			.iterator()
+			.next();
 	}
 
 }

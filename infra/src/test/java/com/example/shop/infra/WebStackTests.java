@@ -58,6 +58,17 @@ class WebStackTests {
 	}
 
 	@Test
+	void tellsTheDeployerTheListenerTheTargetGroupsAndTheGroupsOfEachColour() {
+		Map<String, Map<String, Object>> outputs = template.findOutputs("*");
+
+		assertThat(outputs).containsKeys("ListenerArn", "BlueTargetGroupArn", "GreenTargetGroupArn", "BlueGroupName",
+				"GreenGroupName", "LoadBalancerDnsName");
+		assertThat(outputs.get("ListenerArn").get("Value")).isEqualTo(ref(web, web.listener()));
+		assertThat(outputs.get("GreenTargetGroupArn").get("Value")).isEqualTo(ref(web, web.green()));
+		assertThat(outputs.get("BlueGroupName").get("Value")).isEqualTo(ref(web, web.blueInstances()));
+	}
+
+	@Test
 	void withoutACertificateServesPlainHttpOnly() {
 		template.resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 1);
 

@@ -7,6 +7,8 @@ import com.example.shop.infra.InfraSettings;
 import com.example.shop.infra.data.DataStack;
 import com.example.shop.infra.web.WebStack;
 import com.example.shop.infra.worker.WorkerStack;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -46,8 +48,8 @@ public class ObservabilityStack extends Stack {
 		this.customerImpact = alarm("CustomerImpact", metrics.errorRate(), 1, ComparisonOperator.GREATER_THAN_THRESHOLD,
 				3, "More than 1 % of requests answered 5xx for 3 minutes: check healthy hosts per colour, then the "
 						+ "database (the failover dashboard)");
-		alarm("ResponseTimeP99", metrics.responseTimeP99(), 1, ComparisonOperator.GREATER_THAN_THRESHOLD, 3,
-				"p99 above 1 s for 3 minutes: check database CPU and connections, then the web instances' CPU");
+		Alarm slow = alarm("ResponseTimeP99", metrics.responseTimeP99(), 1, ComparisonOperator.GREATER_THAN_THRESHOLD,
+				3, "p99 above 1 s for 3 minutes: check database CPU and connections, then the web instances' CPU");
 		alarm("BlueUnhealthyHosts", metrics.unhealthyHosts(web.blue()), 0, ComparisonOperator.GREATER_THAN_THRESHOLD, 2,
 				"A blue web instance fails its health check: check its log and whether a deployment is running");
 		alarm("GreenUnhealthyHosts", metrics.unhealthyHosts(web.green()), 0, ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -65,6 +67,11 @@ public class ObservabilityStack extends Stack {
 		alarm("OutboxBacklog", metrics.outboxBacklog(), 1000, ComparisonOperator.GREATER_THAN_THRESHOLD, 5,
 				"Over 1000 events waiting in the outbox for 5 minutes: check that the web tier can reach SQS");
 		FailoverDashboard.create(this, settings.prefix(), metrics, web);
+		// A blue/green deployment rolls back when customers are hurt: errors or latency.
+		CfnOutput.Builder.create(this, "DeployAlarmNames")
+			.value(Fn.join(",", List.of(this.customerImpact.getAlarmName(), slow.getAlarmName())))
+			.description("The alarms that stop a blue/green deployment (read by deploy/)")
+			.build();
 	}
 
 	/**

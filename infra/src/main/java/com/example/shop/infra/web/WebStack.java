@@ -7,6 +7,7 @@ import com.example.shop.infra.InfraSettings;
 import com.example.shop.infra.data.DataStack;
 import com.example.shop.infra.instances.BakedImage;
 import com.example.shop.infra.network.NetworkStack;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -83,6 +84,25 @@ public class WebStack extends Stack {
 		scaleOnRequests(this.blueInstances);
 		scaleOnRequests(this.greenInstances);
 		WebSuppressions.apply(this.loadBalancer, role, List.of(this.blueInstances, this.greenInstances));
+		outputsForTheDeployer();
+	}
+
+	/**
+	 * What the blue/green deploy controller ({@code deploy/}) reads to find the listener,
+	 * the target groups and the groups of each colour, so that it needs no name but the
+	 * prefix.
+	 */
+	private void outputsForTheDeployer() {
+		output("ListenerArn", this.listener.getListenerArn(), "The listener whose weights a deployment shifts");
+		output("BlueTargetGroupArn", this.blue.getTargetGroupArn(), "The blue target group");
+		output("GreenTargetGroupArn", this.green.getTargetGroupArn(), "The green target group");
+		output("BlueGroupName", this.blueInstances.getAutoScalingGroupName(), "The blue Auto Scaling group");
+		output("GreenGroupName", this.greenInstances.getAutoScalingGroupName(), "The green Auto Scaling group");
+		output("LoadBalancerDnsName", this.loadBalancer.getLoadBalancerDnsName(), "Where the orders API answers");
+	}
+
+	private void output(String id, String value, String description) {
+		CfnOutput.Builder.create(this, id).value(value).description(description).build();
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import com.example.shop.infra.InfraSettings;
 import com.example.shop.infra.data.DataStack;
 import com.example.shop.infra.network.NetworkStack;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -68,6 +69,11 @@ public class WorkerStack extends Stack {
 					.defaultResult(DefaultResult.CONTINUE)
 					.build());
 		WorkerSuppressions.apply(this.workers, role);
+		// The deploy workflow refreshes this group's instances after a new worker AMI.
+		CfnOutput.Builder.create(this, "WorkerGroupName")
+			.value(this.workers.getAutoScalingGroupName())
+			.description("The worker Auto Scaling group")
+			.build();
 	}
 
 	public AutoScalingGroup workers() {
