@@ -40,14 +40,17 @@ class FaultCommand implements Runnable {
 
 	@Command(name = "kill-web", mixinStandardHelpOptions = true,
 			description = "SIGKILL a web instance; with --replace, start a new one afterwards.")
-	void killWeb(@Parameters(arity = "0..1", defaultValue = "1", paramLabel = "N") int n,
+	void killWeb(
+			@Parameters(arity = "0..1", defaultValue = "0", paramLabel = "N",
+					description = "the instance (default: the live colour's first)") int n,
 			@Option(names = "--replace", description = "start a replacement once it is dead") boolean replace) {
 		run(new KillWebFault(n, replace, topology()));
 	}
 
 	@Command(name = "stop-web", mixinStandardHelpOptions = true,
 			description = "SIGTERM a web instance (graceful: it drains, then exits), then start it again.")
-	void stopWeb(@Parameters(arity = "0..1", defaultValue = "1", paramLabel = "N") int n) {
+	void stopWeb(@Parameters(arity = "0..1", defaultValue = "0", paramLabel = "N",
+			description = "the instance (default: the live colour's first)") int n) {
 		run(new StopWebFault(n, topology()));
 	}
 

@@ -76,7 +76,7 @@ class GameDayCommand implements Callable<Integer> {
 		return (passed == results.size()) ? 0 : 1;
 	}
 
-	private static void requireRunning(Topology topology) {
+	static void requireRunning(Topology topology) {
 		boolean running = topology.state()
 			.get("load-balancer")
 			.map((balancer) -> Processes.isAlive(balancer.pid()))

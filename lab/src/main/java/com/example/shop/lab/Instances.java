@@ -30,17 +30,19 @@ final class Instances {
 	}
 
 	/**
-	 * Starts web instance {@code n}.
+	 * Starts web instance {@code n} on the release of its colour ({@link WebColours}).
 	 * @param n the instance, 1-based
 	 * @param settings extra settings, e.g. {@code --orders.health.deep-readiness=true}
 	 * @return the started instance
 	 */
 	LabState.Component startWeb(int n, List<String> settings) {
 		String name = "web-" + n;
-		List<String> command = command(this.paths.webJar(), name);
+		WebColours.Release release = WebColours.load(this.paths).release(WebColours.colourOf(n));
+		List<String> command = command(Path.of(release.jar()), name);
 		command.add("--server.port=" + Ports.web(n));
 		command.add("--management.server.port=" + Ports.webManagement(n));
 		command.add("--orders.instance-name=" + name);
+		command.addAll(release.settings());
 		command.addAll(settings);
 		return start(name, "web", Ports.web(n), command);
 	}

@@ -21,7 +21,7 @@ final class KillWebFault implements Fault {
 	private volatile boolean injected;
 
 	KillWebFault(int instance, boolean replace, Topology topology) {
-		this.instance = instance;
+		this.instance = (instance > 0) ? instance : topology.firstWebSlot();
 		this.replace = replace;
 		this.topology = topology;
 	}

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class LoadBalancer {
 		this.tools = tools;
 	}
 
-	void up(LabState state, int webInstances) {
+	void up(LabState state, Collection<Integer> webInstances) {
 		if (state.get("load-balancer").map((lb) -> Processes.isAlive(lb.pid())).orElse(false)) {
 			return;
 		}
@@ -49,16 +50,46 @@ final class LoadBalancer {
 	}
 
 	/**
-	 * Puts web instances 1 to {@code count} in service and the others in maintenance,
-	 * through the runtime API, as registering and deregistering targets would.
-	 * @param count how many web instances exist
+	 * Puts the given web instances in service and the others in maintenance, through the
+	 * runtime API, as registering and deregistering targets would.
+	 * @param slots the web instances that exist
 	 */
-	void setWebInstances(int count) {
+	void setWebInstances(Collection<Integer> slots) {
 		for (int n = 1; n <= Ports.MAX_INSTANCES; n++) {
-			String state = (n <= count) ? "ready" : "maint";
-			runtime("set server web/web-%d state %s".formatted(n, state));
-			runtime("set server web/web-%d-open state %s".formatted(n, state));
+			setInService(n, slots.contains(n));
 		}
+	}
+
+	/**
+	 * Registers or deregisters one web instance, with its fail-open twin.
+	 * @param slot the instance
+	 * @param inService {@code true} to register it
+	 */
+	void setInService(int slot, boolean inService) {
+		String state = inService ? "ready" : "maint";
+		runtime("set server web/web-%d state %s".formatted(slot, state));
+		runtime("set server web/web-%d-open state %s".formatted(slot, state));
+	}
+
+	/**
+	 * Sets one web instance's weight (0 to 256) for new requests, with its fail-open
+	 * twin; 0 sends it none, while it keeps the requests it has.
+	 * @param slot the instance
+	 * @param weight its weight
+	 */
+	void setWeight(int slot, int weight) {
+		runtime("set weight web/web-%d %d".formatted(slot, weight));
+		runtime("set weight web/web-%d-open %d".formatted(slot, weight));
+	}
+
+	/**
+	 * One web instance's weight for new requests.
+	 * @param slot the instance
+	 * @return its current weight
+	 */
+	int weight(int slot) {
+		// "get weight" answers e.g. "100 (initial 1)".
+		return Integer.parseInt(runtime("get weight web/web-%d".formatted(slot)).trim().split(" ")[0]);
 	}
 
 	/**
@@ -92,11 +123,11 @@ final class LoadBalancer {
 		}
 	}
 
-	private void writeConfig(int webInstances) {
+	private void writeConfig(Collection<Integer> webInstances) {
 		List<String> checked = new ArrayList<>();
 		List<String> backups = new ArrayList<>();
 		IntStream.rangeClosed(1, Ports.MAX_INSTANCES).forEach((n) -> {
-			String disabled = (n <= webInstances) ? "" : " disabled";
+			String disabled = webInstances.contains(n) ? "" : " disabled";
 			checked.add("    server web-%d 127.0.0.1:%d check%s".formatted(n, Ports.web(n), disabled));
 			backups.add("    server web-%d-open 127.0.0.1:%d backup%s".formatted(n, Ports.web(n), disabled));
 		});

@@ -30,13 +30,13 @@ final class Scenarios {
 				new Scenario("kill-web",
 						"A web instance that dies costs only the requests sent to it until the load balancer's checks "
 								+ "take it out (2 failures, 5 s apart); nothing acknowledged is lost.",
-						"SIGKILL web-1, then start a replacement as an Auto Scaling group would", warmup, replacement,
-						(stage) -> new KillWebFault(1, true, stage.topology()),
+						"SIGKILL the first web instance, then start a replacement as an Auto Scaling group would",
+						warmup, replacement, (stage) -> new KillWebFault(0, true, stage.topology()),
 						Expectations.errorWindowAtMost(seconds(12))),
 				new Scenario("stop-web",
 						"A web instance stopped gracefully (scale-in, deployment) drains first: no client notices.",
-						"SIGTERM web-1; it deregisters, drains for 12 s, exits, and is started again", warmup, tail,
-						(stage) -> new StopWebFault(1, stage.topology()), Expectations.noClientErrors()),
+						"SIGTERM the first web instance; it deregisters, drains for 12 s, exits, and is started again",
+						warmup, tail, (stage) -> new StopWebFault(0, stage.topology()), Expectations.noClientErrors()),
 				new Scenario("kill-worker",
 						"A worker killed mid-message loses nothing: the message comes back after its visibility "
 								+ "timeout and is processed once; clients see nothing.",

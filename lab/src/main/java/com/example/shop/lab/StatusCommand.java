@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.shop.deploy.Colour;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -56,6 +57,17 @@ class StatusCommand implements Callable<Integer> {
 		return rows.stream().allMatch(Row::healthy) && !rows.isEmpty() ? 0 : 1;
 	}
 
+	/**
+	 * A web instance's colour and release, e.g. {@code green v2, }; nothing for a worker.
+	 */
+	private static String release(LabState.Component component, LabPaths paths) {
+		if (!component.kind().equals("web")) {
+			return "";
+		}
+		Colour colour = WebColours.colourOf(Integer.parseInt(component.name().substring("web-".length())));
+		return colour + " " + WebColours.load(paths).release(colour).version() + ", ";
+	}
+
 	private static Row row(LabState.Component component, Map<String, String> routing, Optional<Database> database,
 			LabPaths paths) {
 		boolean alive = Processes.isAlive(component.pid());
@@ -64,8 +76,9 @@ class StatusCommand implements Callable<Integer> {
 		switch (component.kind()) {
 			case "web", "worker" -> {
 				healthy = alive && Instances.ready(component);
-				detail = (healthy ? "ready" : "not ready") + (routing.containsKey(component.name())
-						? ", load balancer: " + routing.get(component.name()) : "");
+				detail = release(component, paths) + (healthy ? "ready" : "not ready")
+						+ (routing.containsKey(component.name()) ? ", load balancer: " + routing.get(component.name())
+								: "");
 			}
 			case "database" -> {
 				String role = database

@@ -21,7 +21,7 @@ final class StopWebFault implements Fault {
 	private volatile boolean injected;
 
 	StopWebFault(int instance, Topology topology) {
-		this.instance = instance;
+		this.instance = (instance > 0) ? instance : topology.firstWebSlot();
 		this.topology = topology;
 	}
 

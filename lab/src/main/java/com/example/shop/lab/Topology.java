@@ -64,14 +64,10 @@ final class Topology {
 	 * How many instances of a tier the lab has, running or not: what to give
 	 * {@code bin/lab up} to start the missing ones again.
 	 * @param kind {@code web} or {@code worker}
-	 * @return the highest instance number recorded
+	 * @return the instances recorded
 	 */
 	int instanceCount(String kind) {
-		return this.state.ofKind(kind)
-			.stream()
-			.mapToInt((instance) -> Integer.parseInt(instance.name().substring(kind.length() + 1)))
-			.max()
-			.orElse(0);
+		return this.state.ofKind(kind).size();
 	}
 
 	/**
@@ -105,13 +101,33 @@ final class Topology {
 		step("faults", "proxies db-a :%d, db-b :%d, sqs :%d, s3 :%d; control socket .lab/faults.sock",
 				Ports.PROXY_DATABASE_A, Ports.PROXY_DATABASE_B, Ports.PROXY_SQS, Ports.PROXY_S3);
 		new FaultProxies(this.paths).up(this.state);
-		step("instances", "%d web, %d worker", webCount, workerCount);
+		step("instances", "%d web (%s), %d worker", webCount, WebColours.load(this.paths).live(), workerCount);
 		scaleTo("web", webCount, secrets);
 		scaleTo("worker", workerCount, secrets);
 		step("load balancer", "HAProxy :%d, stats :%d", Ports.LOAD_BALANCER, Ports.LOAD_BALANCER_STATS);
 		LoadBalancer loadBalancer = new LoadBalancer(this.paths, tools);
-		loadBalancer.up(this.state, webCount);
-		loadBalancer.setWebInstances(webCount);
+		loadBalancer.up(this.state, webSlots());
+		loadBalancer.setWebInstances(webSlots());
+	}
+
+	/**
+	 * The slots of the web instances the lab has, whether they run or not.
+	 * @return their numbers
+	 */
+	List<Integer> webSlots() {
+		return this.state.ofKind("web").stream().map((instance) -> slot("web", instance)).sorted().toList();
+	}
+
+	/**
+	 * The first web instance of the live colour: what a fault aims at when not told.
+	 * @return its slot, e.g. 1 while blue is live, 5 while green is
+	 */
+	int firstWebSlot() {
+		return WebColours.slots(WebColours.load(this.paths).live()).getFirst();
+	}
+
+	private static int slot(String kind, LabState.Component instance) {
+		return Integer.parseInt(instance.name().substring(kind.length() + 1));
 	}
 
 	/**
@@ -124,25 +140,32 @@ final class Topology {
 		Secrets secrets = Secrets.loadOrCreate(this.paths);
 		scaleTo(kind, count, secrets);
 		if (kind.equals("web")) {
-			loadBalancer().setWebInstances(count);
+			loadBalancer().setWebInstances(webSlots());
 		}
 	}
 
+	/**
+	 * Web instances are the live colour's (blue's slots 1 to 4, or green's 5 to 8: see
+	 * {@link WebColours}); workers use slots 1 to 8.
+	 */
 	private void scaleTo(String kind, int count, Secrets secrets) {
-		if (count < 0 || count > Ports.MAX_INSTANCES) {
-			throw new LabException(kind + " instances must be between 0 and " + Ports.MAX_INSTANCES);
+		List<Integer> slots = kind.equals("web") ? WebColours.slots(WebColours.load(this.paths).live())
+				: IntStream.rangeClosed(1, Ports.MAX_INSTANCES).boxed().toList();
+		if (count < 0 || count > slots.size()) {
+			throw new LabException(kind + " instances must be between 0 and " + slots.size());
 		}
 		Instances instances = new Instances(this.paths, secrets);
 		List<LabState.Component> started = new ArrayList<>();
-		for (int n = 1; n <= Ports.MAX_INSTANCES; n++) {
+		for (int i = 0; i < slots.size(); i++) {
+			int n = slots.get(i);
 			String name = kind + "-" + n;
 			boolean alive = this.state.get(name).map((c) -> Processes.isAlive(c.pid())).orElse(false);
-			if (n <= count && !alive) {
+			if (i < count && !alive) {
 				LabState.Component instance = kind.equals("web") ? instances.startWeb(n) : instances.startWorker(n);
 				this.state.put(instance);
 				started.add(instance);
 			}
-			else if (n > count) {
+			else if (i >= count) {
 				stopInstance(name);
 			}
 		}
