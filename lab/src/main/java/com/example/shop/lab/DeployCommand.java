@@ -3,7 +3,7 @@ package com.example.shop.lab;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import com.example.shop.deploy.BlueGreenDeployment;
 import com.example.shop.deploy.Colour;
+import com.example.shop.deploy.ConsoleProgress;
 import com.example.shop.deploy.DeploymentPlan;
 import com.example.shop.deploy.Outcome;
 import com.example.shop.deploy.Pacer;
@@ -39,8 +40,6 @@ class DeployCommand implements Callable<Integer> {
 	 */
 	static final List<String> BROKEN_SETTINGS = List.of("--spring.flyway.enabled=false",
 			"--spring.datasource.username=orders_app");
-
-	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("'v'yyyyMMdd-HHmmss")
 		.withZone(ZoneOffset.UTC);
@@ -84,12 +83,19 @@ class DeployCommand implements Callable<Integer> {
 		LabFleet fleet = new LabFleet(topology, this.broken ? BROKEN_SETTINGS : List.of(), out());
 		DeploymentPlan plan = new DeploymentPlan(this.steps, Duration.ofSeconds(this.healthyTimeoutSeconds),
 				Duration.ofSeconds(this.bakeSeconds), Duration.ofSeconds(this.finalBakeSeconds), Duration.ofSeconds(1));
-		BlueGreenDeployment deployment = new BlueGreenDeployment(new LabTrafficRouter(loadBalancer), fleet,
+		LabTrafficRouter router = new LabTrafficRouter(loadBalancer);
+		BlueGreenDeployment deployment = new BlueGreenDeployment(router, fleet,
 				new LabSignals(topology.paths().log("load-balancer")), plan, Pacer.SYSTEM,
-				(state, detail) -> out().printf("[%s] %-15s %s%n", CLOCK.format(LocalTime.now()), state, detail));
+				new ConsoleProgress(out(), Pacer.SYSTEM, ZoneId.systemDefault()));
 		Outcome outcome;
 		if (this.rollbackTo != null) {
-			outcome = deployment.rollBack(Colour.of(this.rollbackTo), "asked for");
+			Colour keep = Colour.of(this.rollbackTo);
+			// All traffic to a colour with no healthy instance would fail every request.
+			if (router.health(keep).healthy() == 0) {
+				throw new LabException("not rolling back to " + keep + ": it has no healthy instance ("
+						+ router.health(keep) + "); bin/lab status shows what runs");
+			}
+			outcome = deployment.rollBack(keep, "asked for");
 		}
 		else {
 			String release = (this.version != null) ? this.version : STAMP.format(Instant.now());

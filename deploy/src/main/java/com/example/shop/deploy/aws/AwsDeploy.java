@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.example.shop.deploy.Colour;
+import com.example.shop.deploy.ConsoleProgress;
 import com.example.shop.deploy.DeploymentPlan;
 import com.example.shop.deploy.Outcome;
 import com.example.shop.deploy.Pacer;

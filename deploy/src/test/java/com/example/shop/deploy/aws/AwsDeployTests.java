@@ -34,11 +34,11 @@ class AwsDeployTests {
 
 		assertThat(exit).isZero();
 		assertThat(this.out.toString().lines())
-			.startsWith("[09:00:00] LAUNCHING 2 green instance(s) on " + AMI,
+			.startsWith("[09:00:00] LAUNCHING       2 green instance(s) on " + AMI,
 					"[09:00:00] AWAITING_HEALTH until all 2 green target(s) are healthy",
-					"[09:01:00] SHIFTING 10 % of new requests to green")
-			.endsWith("[09:02:30] RETIRING blue",
-					"[09:02:30] DEPLOYED green takes all traffic; the old colour is retired");
+					"[09:01:00] SHIFTING        10 % of new requests to green")
+			.endsWith("[09:02:30] RETIRING        blue",
+					"[09:02:30] DEPLOYED        green takes all traffic; the old colour is retired");
 		assertThat(this.aws.calls()).startsWith("DescribeStacks Orders-Web", "DescribeStacks Orders-Observability",
 				"DescribeAlarms", "DescribeListeners", "DescribeAutoScalingGroups green", "DescribeListeners");
 		assertThat(this.region).hasValue(null);
@@ -56,7 +56,7 @@ class AwsDeployTests {
 			.isEqualTo("rolled back: alarm Orders-Web-5xx is in ALARM: Threshold Crossed: 5xx above 1 %\n");
 		assertThat(this.out.toString().lines()).last()
 			.asString()
-			.endsWith("ROLLED_BACK blue takes all traffic; green is retired");
+			.endsWith("ROLLED_BACK     blue takes all traffic; green is retired");
 	}
 
 	@Test
@@ -122,7 +122,8 @@ class AwsDeployTests {
 		assertThat(exit).isZero();
 		assertThat(this.aws.calls()).endsWith("DescribeTargetHealth blue", "ModifyListener blue=100 green=0",
 				"UpdateAutoScalingGroup green min=0 desired=0");
-		assertThat(this.out.toString()).contains("ROLLING_BACK rollback requested by hand; all traffic back to blue");
+		assertThat(this.out.toString())
+			.contains("ROLLING_BACK    rollback requested by hand; all traffic back to blue");
 	}
 
 	@Test
