@@ -29,6 +29,12 @@ final class ScenarioRun {
 	 */
 	static final int RATE = 20;
 
+	/**
+	 * The unjudged load before the measured one: a few seconds at the same rate, so that
+	 * a scenario starts from steady state.
+	 */
+	static final Duration WARM_UP = Duration.ofSeconds(5);
+
 	/** Long enough for a poison message's 5 receives with the workers' backoff. */
 	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(150);
 
@@ -63,6 +69,7 @@ final class ScenarioRun {
 	ScenarioResult execute() {
 		try {
 			this.fault.prepare(this.out);
+			warmUp();
 			return measure();
 		}
 		finally {
@@ -86,6 +93,18 @@ final class ScenarioRun {
 			Duration drained = drain();
 			return verdict(window, watch.samples(), loadRan, drained);
 		}
+	}
+
+	/**
+	 * The same load for {@link #WARM_UP}, not recorded, not judged. An instance that the
+	 * previous scenario replaced or restarted is a cold JVM, whose first requests at this
+	 * rate are slow enough to be shed: that is the previous scenario's after-effect, and
+	 * it was measured there (an experiment starts from steady state). Its orders are
+	 * processed like any other; the audit looks only at the measured ones.
+	 */
+	private void warmUp() {
+		LoadJar.Running warmUp = LoadJar.of(this.topology.paths(), RATE, WARM_UP, null).start(this.out, "   warm-up ");
+		warmUp.awaitEnd(WARM_UP.plus(Duration.ofSeconds(60)));
 	}
 
 	private void awaitFirstRecord() {
