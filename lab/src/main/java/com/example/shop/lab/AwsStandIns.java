@@ -38,14 +38,14 @@ final class AwsStandIns {
 					List.of(Processes.java(), "-Xmx128m", "-XX:+UseSerialGC", "-cp", this.paths.labJar().toString(),
 							SqsServer.class.getName(), String.valueOf(Ports.SQS), AwsClients.QUEUE, AwsClients.DLQ,
 							String.valueOf(MAX_RECEIVES), String.valueOf(VISIBILITY_SECONDS)),
-					Map.of(), this.paths.log("sqs"));
+					Map.of(), this.paths.log("sqs"), true);
 			state.put(new LabState.Component("sqs", "sqs", pid, Ports.SQS));
 		}
 		if (!running(state, "s3")) {
 			long pid = Processes.startDetached(
 					List.of(Processes.java(), "-Xmx128m", "-XX:+UseSerialGC", "-jar",
 							this.paths.s3proxyJar().toString(), "--properties", writeS3ProxyProperties().toString()),
-					Map.of(), this.paths.log("s3"));
+					Map.of(), this.paths.log("s3"), true);
 			state.put(new LabState.Component("s3", "s3", pid, Ports.S3));
 		}
 		awaitListening(state, "sqs");

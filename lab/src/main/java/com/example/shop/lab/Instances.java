@@ -44,14 +44,14 @@ final class Instances {
 		command.add("--orders.instance-name=" + name);
 		command.addAll(release.settings());
 		command.addAll(settings);
-		return start(name, "web", Ports.web(n), command);
+		return start(name, "web", Ports.web(n), command, false);
 	}
 
 	LabState.Component startWorker(int n) {
 		String name = "worker-" + n;
 		List<String> command = command(this.paths.workerJar(), name);
 		command.add("--server.port=" + Ports.worker(n));
-		return start(name, "worker", Ports.worker(n), command);
+		return start(name, "worker", Ports.worker(n), command, true);
 	}
 
 	/**
@@ -85,11 +85,15 @@ final class Instances {
 		}
 	}
 
-	private LabState.Component start(String name, String kind, int port, List<String> command) {
+	/**
+	 * Workers run at a lower CPU priority: see
+	 * {@link Processes#startDetached(List, Map, Path, boolean)}.
+	 */
+	private LabState.Component start(String name, String kind, int port, List<String> command, boolean lowPriority) {
 		if (Processes.isListening(port)) {
 			throw new LabException("port " + port + " for " + name + " is taken by another program");
 		}
-		long pid = Processes.startDetached(command, environment(), this.paths.log(name));
+		long pid = Processes.startDetached(command, environment(), this.paths.log(name), lowPriority);
 		return new LabState.Component(name, kind, pid, port);
 	}
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,11 @@ final class LoadJar {
 
 	/** Enough heap for a few hundred orders per second and their records. */
 	private static final String HEAP = "-Xmx512m";
+
+	private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+	/** What the generator prints once ready, with {@code --start-on-input}. */
+	private static final String READY = "ready";
 
 	private final List<String> command;
 
@@ -56,6 +63,21 @@ final class LoadJar {
 		return new LoadJar(command);
 	}
 
+	/**
+	 * The same run, started early: the JVM gets ready, says so, and sends only when
+	 * {@link Running#go} is called.
+	 * @return the run, not started yet
+	 */
+	LoadJar onSignal() {
+		List<String> command = new ArrayList<>(this.command);
+		command.add("--start-on-input");
+		return new LoadJar(command);
+	}
+
+	private boolean waitsForSignal() {
+		return this.command.contains("--start-on-input");
+	}
+
 	/** Runs in this terminal, its per-second lines going straight to the console. */
 	void runInTerminal() {
 		Processes.runInTerminal(this.command);
@@ -69,21 +91,42 @@ final class LoadJar {
 	 */
 	Running start(PrintWriter out, String prefix) {
 		try {
-			Process process = new ProcessBuilder(this.command).redirectErrorStream(true)
-				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-				.start();
-			Thread copier = Thread.ofVirtual().name("load-output").start(() -> copy(process, out, prefix));
-			return new Running(process, copier);
+			// A session of its own is a scheduling group of its own on Linux (autogroup):
+			// the generator gets its share of the CPU as a client on another machine
+			// would, instead of splitting one share with every other command of the
+			// terminal. Ctrl-C then does not reach it: the shutdown hook stops it.
+			List<String> line = new ArrayList<>();
+			if (Files.isExecutable(SETSID)) {
+				line.add(SETSID.toString());
+			}
+			line.addAll(this.command);
+			ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+			if (!waitsForSignal()) {
+				builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+			}
+			Process process = builder.start();
+			CountDownLatch ready = new CountDownLatch(waitsForSignal() ? 1 : 0);
+			Thread copier = Thread.ofVirtual().name("load-output").start(() -> copy(process, out, prefix, ready));
+			Thread stopOnExit = new Thread(process::destroy, "load-stop");
+			Runtime.getRuntime().addShutdownHook(stopOnExit);
+			return new Running(process, copier, ready, stopOnExit);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not start the load generator", ex);
 		}
 	}
 
-	private static void copy(Process process, PrintWriter out, String prefix) {
+	private static void copy(Process process, PrintWriter out, String prefix, CountDownLatch ready) {
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			lines.lines().forEach((line) -> out.println(prefix + line));
+			lines.lines().forEach((line) -> {
+				if (line.equals(READY)) {
+					ready.countDown();
+				}
+				else {
+					out.println(prefix + line);
+				}
+			});
 		}
 		catch (IOException | UncheckedIOException ex) {
 			// the generator ended
@@ -95,8 +138,53 @@ final class LoadJar {
 	 *
 	 * @param process its JVM
 	 * @param copier the thread copying its output
+	 * @param ready counted down when a generator started with {@link #onSignal()} is
+	 * ready to send
+	 * @param stopOnExit the shutdown hook that stops it if the lab command is interrupted
 	 */
-	record Running(Process process, Thread copier) {
+	record Running(Process process, Thread copier, CountDownLatch ready, Thread stopOnExit) {
+
+		/**
+		 * Waits until the generator is ready to send.
+		 * @param timeout how long its JVM may take to start
+		 * @throws LabException if it ended or did not get ready in time (it is then
+		 * stopped)
+		 */
+		void awaitReady(Duration timeout) {
+			try {
+				if (!this.ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || !this.process.isAlive()) {
+					this.process.destroy();
+					throw new LabException("the load generator was not ready to send within " + timeout.toSeconds()
+							+ " s" + (this.process.isAlive() ? "" : " (it ended)"));
+				}
+			}
+			catch (InterruptedException ex) {
+				this.process.destroy();
+				Thread.currentThread().interrupt();
+				throw new LabException("interrupted while the load generator got ready");
+			}
+		}
+
+		private void removeHook() {
+			try {
+				Runtime.getRuntime().removeShutdownHook(this.stopOnExit);
+			}
+			catch (IllegalStateException ex) {
+				// the JVM is shutting down: the hook stops the generator
+			}
+		}
+
+		/** Tells a generator started with {@link #onSignal()} to start sending. */
+		void go() {
+			try {
+				OutputStream signal = this.process.getOutputStream();
+				signal.write('\n');
+				signal.flush();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("the load generator is gone", ex);
+			}
+		}
 
 		/**
 		 * Waits for the run to end by itself (it stops sending at the end of its
@@ -112,6 +200,7 @@ final class LoadJar {
 					this.process.waitFor(10, TimeUnit.SECONDS);
 				}
 				this.copier.join(Duration.ofSeconds(5));
+				removeHook();
 				return ended && this.process.exitValue() == 0;
 			}
 			catch (InterruptedException ex) {

@@ -29,6 +29,11 @@ import java.util.function.BooleanSupplier;
  */
 final class Processes {
 
+	private static final Path NICE = Path.of("/usr/bin/nice");
+
+	/** Under contention a niceness of 10 gets about a tenth of the CPU of 0. */
+	private static final String LOW_PRIORITY = "10";
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private Processes() {
@@ -42,9 +47,29 @@ final class Processes {
 	 * @return its pid
 	 */
 	static long startDetached(List<String> command, Map<String, String> environment, Path log) {
+		return startDetached(command, environment, log, false);
+	}
+
+	/**
+	 * Starts a long-running server in the background, at a lower CPU priority if asked:
+	 * for what on AWS runs on machines of its own (the worker tier, SQS, S3) and here
+	 * shares the cores with the web tier. A backlog there (receipts after a spike or an
+	 * outage) would otherwise slow every order for as long as it lasts, which on AWS it
+	 * cannot; at a lower priority it takes the cores the web tier leaves, all of them
+	 * when the web tier is idle.
+	 * @param command the command line
+	 * @param environment extra environment variables
+	 * @param log where its output goes (appended)
+	 * @param lowPriority whether to lower its CPU priority
+	 * @return its pid
+	 */
+	static long startDetached(List<String> command, Map<String, String> environment, Path log, boolean lowPriority) {
 		List<String> line = new ArrayList<>();
 		if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
 			line.add("/usr/bin/setsid");
+		}
+		if (lowPriority && Files.isExecutable(NICE)) {
+			line.addAll(List.of(NICE.toString(), "-n", LOW_PRIORITY));
 		}
 		line.addAll(command);
 		ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
@@ -52,10 +77,48 @@ final class Processes {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
 		try {
-			return builder.start().pid();
+			long pid = builder.start().pid();
+			if (lowPriority) {
+				lowerSessionPriority(pid);
+			}
+			return pid;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not start " + command.getFirst(), ex);
+		}
+	}
+
+	/**
+	 * On Linux every session ({@code setsid}) is a scheduling group of its own
+	 * (autogroup), and groups share the CPU equally whatever their processes' niceness:
+	 * the group's own niceness is what counts. Lowering one's own priority needs no
+	 * privilege. Where there is no autogroup, {@code nice} did the job.
+	 */
+	private static void lowerSessionPriority(long pid) {
+		Path autogroup = Path.of("/proc", String.valueOf(pid), "autogroup");
+		if (!Files.isWritable(autogroup) || !await(Duration.ofSeconds(2), () -> leadsItsSession(pid))) {
+			return;
+		}
+		try {
+			Files.writeString(autogroup, LOW_PRIORITY);
+		}
+		catch (IOException ex) {
+			// autogroup switched off or the process already gone: nice still applies
+		}
+	}
+
+	/**
+	 * Whether {@code setsid} has made the process a session of its own: until then its
+	 * autogroup is the lab command's, which must keep its priority.
+	 */
+	private static boolean leadsItsSession(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return fields[3].equals(String.valueOf(pid));
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
 		}
 	}
 

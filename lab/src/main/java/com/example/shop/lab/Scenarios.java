@@ -19,7 +19,7 @@ final class Scenarios {
 	 * @return the scenarios
 	 */
 	static List<Scenario> all(boolean quick) {
-		Duration warmup = seconds(quick ? 8 : 20);
+		Duration warmup = seconds(quick ? 6 : 20);
 		Duration tail = seconds(quick ? 16 : 30);
 		Duration outage = seconds(quick ? 10 : 30);
 		// A replacement instance starts cold and joins the load balancer after 2 good

@@ -18,6 +18,9 @@ final class SpikeFault implements Fault {
 	/** The generator waits up to its 5 s request timeout for the last answers. */
 	private static final Duration LAST_ANSWERS = Duration.ofSeconds(15);
 
+	/** A JVM with Gatling starts in a few seconds on an idle machine. */
+	private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+
 	private final int rate;
 
 	private final Duration duration;
@@ -27,6 +30,8 @@ final class SpikeFault implements Fault {
 	private final @Nullable Path record;
 
 	private volatile LoadJar.@Nullable Running load;
+
+	private volatile boolean sent;
 
 	/**
 	 * A spike.
@@ -63,18 +68,41 @@ final class SpikeFault implements Fault {
 	public void observe(PrintWriter out, Duration left) {
 	}
 
+	/**
+	 * Starts the spike's load generator ahead of time: a JVM with Gatling takes seconds
+	 * of CPU to start, and started at the moment of the spike on a busy 2-core machine it
+	 * took 20 s to send its first order, so the spike came late and small.
+	 */
+	@Override
+	public void prepare(PrintWriter out) {
+		out.println("spike: starting its load generator ahead of the spike");
+		LoadJar.Running running = LoadJar.of(this.paths, this.rate, this.duration, this.record)
+			.onSignal()
+			.start(out, "  spike: ");
+		this.load = running;
+		running.awaitReady(READY_WITHIN);
+	}
+
 	@Override
 	public void inject(PrintWriter out) {
-		LoadJar spike = LoadJar.of(this.paths, this.rate, this.duration, this.record);
+		LoadJar.Running running = this.load;
+		if (running == null) {
+			throw new IllegalStateException("the spike was not prepared");
+		}
 		out.printf("spike: %d orders/s for %d s through the load balancer; expect fast 503s (load shedding)%n",
 				this.rate, this.duration.toSeconds());
-		this.load = spike.start(out, "  spike: ");
+		running.go();
+		this.sent = true;
 	}
 
 	@Override
 	public void heal(PrintWriter out) {
 		LoadJar.Running running = this.load;
-		if (running != null && !running.awaitEnd(LAST_ANSWERS)) {
+		if (running != null && !this.sent) {
+			running.process().destroy();
+			out.println("spike: the load generator was stopped before the spike");
+		}
+		else if (running != null && !running.awaitEnd(LAST_ANSWERS)) {
 			out.println("spike: the load generator was stopped");
 		}
 	}

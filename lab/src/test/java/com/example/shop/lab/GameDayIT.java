@@ -79,26 +79,16 @@ class GameDayIT {
 		JsonNode json = JSON.readTree(report.toFile());
 		List<String> names = json.get("scenarios").valueStream().map((s) -> s.get("name").asString()).toList();
 		assertThat(names).containsExactlyElementsOf(Scenarios.all(true).stream().map(Scenario::name).toList());
-		boolean allPassed = true;
 		for (JsonNode scenario : json.get("scenarios")) {
 			String name = scenario.get("name").asString();
-			allPassed &= scenario.get("passed").asBoolean();
-			// spike's own expectations (fast 503s for the excess, recovery within twice
-			// the
-			// steady p99) depend on two load generators and the lab sharing 2 cores, and
-			// fail
-			// some runs here: its data checks below still hold it, its verdict is
-			// reported.
-			if (!name.equals("spike")) {
-				assertThat(scenario.get("passed").asBoolean()).as(scenario.toPrettyString()).isTrue();
-			}
+			assertThat(scenario.get("passed").asBoolean()).as(scenario.toPrettyString()).isTrue();
 			assertThat(scenario.get("lostAcknowledged").asInt()).as(name).isZero();
 			assertThat(scenario.get("duplicateOrders").asInt()).as(name).isZero();
 			assertThat(scenario.get("unprocessed").asInt()).as(name).isZero();
 			assertThat(scenario.get("duplicateProcessing").asInt()).as(name).isZero();
 			assertThat(scenario.get("acknowledged").asInt()).as(name).isPositive();
 		}
-		assertThat(exit).isEqualTo(allPassed ? 0 : 1);
+		assertThat(exit).isZero();
 		assertThat(Files.readString(folder.resolve("report.html"))).contains("<svg").contains("db-failover");
 	}
 

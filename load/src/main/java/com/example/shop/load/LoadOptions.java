@@ -20,19 +20,23 @@ import org.jspecify.annotations.Nullable;
  * @param timeout how long one request may take before it counts as a timeout
  * @param record where to write one JSON line per request, or {@code null}
  * @param quiet whether to leave out the per-second lines
+ * @param startOnInput whether to get ready, say so and wait for a line on standard input
+ * before sending (a caller starts the JVM early and the load exactly when it wants it)
  */
-record LoadOptions(URI target, double rate, Duration duration, Duration timeout, @Nullable Path record, boolean quiet) {
+record LoadOptions(URI target, double rate, Duration duration, Duration timeout, @Nullable Path record, boolean quiet,
+		boolean startOnInput) {
 
 	static final String USAGE = """
-			usage: java -jar load.jar --rate R --duration D [--target URL] [--record FILE] [--timeout D] [--quiet] [--allow-remote]
+			usage: java -jar load.jar --rate R --duration D [--target URL] [--record FILE] [--timeout D] [--quiet] [--allow-remote] [--start-on-input]
 			  --rate R        orders per second (> 0), sent on schedule however slow the answers are
 			  --duration D    how long to send for: 30s, 2m, 1m30s, 500ms
 			  --target URL    the load balancer (default http://127.0.0.1:8080); loopback only unless --allow-remote
 			  --record FILE   write one JSON line per request: key, status, orderId, latencyMs, error, sentAt
 			  --timeout D     give up on a request after D (default 5s); it then counts as a timeout
-			  --quiet         print only the final summary line""";
+			  --quiet         print only the final summary line
+			  --start-on-input  get ready, print "ready", and start sending when a line arrives on standard input""";
 
-	private static final Set<String> FLAGS = Set.of("--quiet", "--allow-remote");
+	private static final Set<String> FLAGS = Set.of("--quiet", "--allow-remote", "--start-on-input");
 
 	private static final Set<String> VALUED = Set.of("--target", "--rate", "--duration", "--record", "--timeout");
 
@@ -72,7 +76,8 @@ record LoadOptions(URI target, double rate, Duration duration, Duration timeout,
 		Duration duration = duration("--duration", required(values, "--duration"));
 		Duration timeout = duration("--timeout", values.getOrDefault("--timeout", "5s"));
 		Path record = values.containsKey("--record") ? Path.of(values.get("--record")) : null;
-		return new LoadOptions(target, rate, duration, timeout, record, values.containsKey("--quiet"));
+		return new LoadOptions(target, rate, duration, timeout, record, values.containsKey("--quiet"),
+				values.containsKey("--start-on-input"));
 	}
 
 	private static String required(Map<String, String> values, String name) {

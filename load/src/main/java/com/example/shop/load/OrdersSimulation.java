@@ -100,8 +100,15 @@ public class OrdersSimulation extends Simulation {
 		return Outcome.failed(key, ErrorKind.of(elapsed, this.run.options().timeout()), elapsed.toMillis(), sentAt);
 	}
 
+	/**
+	 * Gatling calls this once everything is set up, just before the first user arrives:
+	 * the last moment to wait for {@code --start-on-input}'s signal.
+	 */
 	@Override
 	public void before() {
+		if (this.run.options().startOnInput()) {
+			StartSignal.await(System.in, System.out);
+		}
 		this.run.reporter().start();
 	}
 

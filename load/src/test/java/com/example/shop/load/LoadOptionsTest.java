@@ -28,15 +28,16 @@ class LoadOptionsTest {
 		assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(options.record()).isNull();
 		assertThat(options.quiet()).isFalse();
+		assertThat(options.startOnInput()).isFalse();
 	}
 
 	@Test
 	void readsEveryOptionInEitherSpelling() {
 		LoadOptions options = LoadOptions.parse("--target=http://localhost:9090/", "--rate=2.5", "--duration", "2m",
-				"--record", "run.jsonl", "--timeout=750ms", "--quiet");
+				"--record", "run.jsonl", "--timeout=750ms", "--quiet", "--start-on-input");
 
 		assertThat(options).isEqualTo(new LoadOptions(URI.create("http://localhost:9090"), 2.5, Duration.ofMinutes(2),
-				Duration.ofMillis(750), Path.of("run.jsonl"), true));
+				Duration.ofMillis(750), Path.of("run.jsonl"), true, true));
 	}
 
 	@ParameterizedTest

@@ -23,7 +23,7 @@ public final class Timeline {
 	 */
 	private static final long WARM_UP_MS = 2000;
 
-	private static final long THRESHOLD_FLOOR_MS = 50;
+	private static final long THRESHOLD_FLOOR_MS = 100;
 
 	/** One good second can be luck; three in a row under steady load is a recovery. */
 	private static final int RECOVERED_SECONDS = 3;
@@ -79,8 +79,10 @@ public final class Timeline {
 
 	/**
 	 * The p99 a second may have and still count as recovered: twice the steady p99, but
-	 * at least 50 ms. On loopback the steady p99 is a few milliseconds, so without the
-	 * floor an ordinary 15 ms garbage collection pause would look like an outage.
+	 * at least 100 ms. On loopback the steady p99 is a few tens of milliseconds, and on a
+	 * shared 2-core machine a second's p99 moves by as much with a collection, a JIT
+	 * compilation or another JVM starting (the replacement of a killed instance): without
+	 * the floor those would look like an outage that never ends.
 	 * @return milliseconds
 	 */
 	public long recoveryThresholdMs() {

@@ -87,7 +87,7 @@ class GameDayReportTests {
 		assertThat(scenario.get("errorWindowMs").longValue()).isEqualTo(2900);
 		assertThat(scenario.get("recoveryMs").longValue()).isEqualTo(500);
 		assertThat(scenario.get("steadyP99Ms").longValue()).isEqualTo(5);
-		assertThat(scenario.get("recoveryThresholdMs").longValue()).isEqualTo(50);
+		assertThat(scenario.get("recoveryThresholdMs").longValue()).isEqualTo(100);
 		assertThat(scenario.get("errorsByKind").toString()).isEqualTo("{\"503\":30}");
 		assertThat(scenario.get("checks").toString())
 			.isEqualTo("[{\"name\":\"lost\",\"passed\":true,\"detail\":\"0 acknowledged orders missing\"}]");
@@ -138,7 +138,7 @@ class GameDayReportTests {
 		assertThat(count(page, "<title>Timeline of ")).isEqualTo(2);
 		assertThat(count(page, ">healing</text>")).isEqualTo(1);
 		assertThat(count(page, ">recovered</text>")).isEqualTo(1);
-		assertThat(page).contains("threshold 50 ms", "did not recover", "1 of 2 scenarios failed");
+		assertThat(page).contains("threshold 100 ms", "did not recover", "1 of 2 scenarios failed");
 	}
 
 	@Test

@@ -93,22 +93,22 @@ class TimelineTests {
 	}
 
 	@Test
-	void recoveryThresholdHasAFloorOf50Milliseconds() {
+	void recoveryThresholdHasAFloorOf100Milliseconds() {
 		Timeline timeline = Timeline.of(steady(0, 10_000, 5), START, fault(8000, 9000, 9000));
 
 		long threshold = timeline.recoveryThresholdMs();
 
 		assertThat(timeline.steadyP99Ms()).isEqualTo(5);
-		assertThat(threshold).isEqualTo(50);
+		assertThat(threshold).isEqualTo(100);
 	}
 
 	@Test
 	void recoveryThresholdIsTwiceTheSteadyP99AboveTheFloor() {
-		Timeline timeline = Timeline.of(steady(0, 10_000, 40), START, fault(8000, 9000, 9000));
+		Timeline timeline = Timeline.of(steady(0, 10_000, 70), START, fault(8000, 9000, 9000));
 
 		long threshold = timeline.recoveryThresholdMs();
 
-		assertThat(threshold).isEqualTo(80);
+		assertThat(threshold).isEqualTo(140);
 	}
 
 	@Test
