@@ -25,8 +25,17 @@ final class AwsClients {
 	}
 
 	static SqsClient sqs() {
+		return sqs("http://127.0.0.1:" + Ports.SQS);
+	}
+
+	/**
+	 * A client of the SQS server at another address, e.g. the fault proxy's route.
+	 * @param endpoint the endpoint
+	 * @return the client
+	 */
+	static SqsClient sqs(String endpoint) {
 		return SqsClient.builder()
-			.endpointOverride(URI.create("http://127.0.0.1:" + Ports.SQS))
+			.endpointOverride(URI.create(endpoint))
 			.region(Region.US_EAST_1)
 			.credentialsProvider(credentials())
 			.build();

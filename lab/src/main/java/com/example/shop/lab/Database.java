@@ -193,6 +193,51 @@ final class Database {
 		}
 	}
 
+	/**
+	 * Creates (or re-creates) a scratch database with the orders schema, its indexes and
+	 * constraints and the product catalogue, but none of the orders: what a benchmark
+	 * writes into without touching the real orders, on the same primary and replicated to
+	 * the same synchronous standby.
+	 * @param name the scratch database
+	 * @return the node it was created on, the primary
+	 */
+	Node createSchemaCopy(String name) {
+		Node primary = NODES.stream()
+			.filter((node) -> "primary".equals(role(node)))
+			.findFirst()
+			.orElseThrow(() -> new LabException("no database node is primary; see bin/lab status"));
+		Path dump = sockets().resolve(name + ".sql");
+		asOwner(List.of(this.tools.postgres("pg_dump").toString(), "-h", sockets().toString(), "-p",
+				String.valueOf(primary.port()), "-U", "postgres", "-d", "orders", "--exclude-table-data=orders",
+				"--exclude-table-data=order_lines", "--exclude-table-data=outbox", "-f", dump.toString()));
+		dropScratch(name);
+		sql(primary, "CREATE DATABASE " + name + " OWNER orders");
+		asOwner(List.of(this.tools.postgres("psql").toString(), "-h", sockets().toString(), "-p",
+				String.valueOf(primary.port()), "-U", "postgres", "-d", name, "-qX", "-v", "ON_ERROR_STOP=1", "-f",
+				dump.toString()));
+		return primary;
+	}
+
+	/**
+	 * Drops a scratch database made by {@link #createSchemaCopy}, if it exists.
+	 * @param name the scratch database
+	 */
+	void dropScratch(String name) {
+		NODES.stream()
+			.filter((node) -> "primary".equals(role(node)))
+			.findFirst()
+			.ifPresent((primary) -> sql(primary, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+	}
+
+	/**
+	 * A PostgreSQL program of this installation, e.g. {@code pgbench}.
+	 * @param program its name
+	 * @return its path
+	 */
+	Path program(String program) {
+		return this.tools.postgres(program);
+	}
+
 	/** How many standbys the primary waits for on commit. */
 	int synchronousStandbys() {
 		for (Node node : NODES) {

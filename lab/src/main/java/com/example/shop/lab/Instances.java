@@ -97,7 +97,15 @@ final class Instances {
 		return new LabState.Component(name, kind, pid, port);
 	}
 
-	private List<String> command(Path jar, String name) {
+	/**
+	 * The command line an instance is started with, before its own settings: the JVM
+	 * options every instance gets, the jar and the lab's endpoints. {@link StartupBench}
+	 * starts its JVMs with it too, so it measures what the lab runs.
+	 * @param jar the tier's jar
+	 * @param name the instance's name
+	 * @return the command line, modifiable
+	 */
+	List<String> command(Path jar, String name) {
 		if (!Files.exists(jar)) {
 			throw new LabException(jar + " is missing; bin/lab builds it, or run ./mvnw -DskipTests package");
 		}
@@ -111,7 +119,11 @@ final class Instances {
 				"--spring.cloud.aws.s3.endpoint=" + FaultProxies.s3Endpoint()));
 	}
 
-	private Map<String, String> environment() {
+	/**
+	 * The environment an instance is started with: the database and AWS credentials.
+	 * @return the variables
+	 */
+	Map<String, String> environment() {
 		return Map.of("DB_URL", FaultProxies.jdbcUrl(), "DB_USERNAME", "orders", "DB_PASSWORD",
 				this.secrets.databasePassword(), "AWS_ACCESS_KEY_ID", Secrets.AWS_ACCESS_KEY, "AWS_SECRET_ACCESS_KEY",
 				Secrets.AWS_SECRET_KEY, "AWS_REGION", "us-east-1");

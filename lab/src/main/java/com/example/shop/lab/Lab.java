@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 		description = "Runs the orders system on this machine: load balancer, web and worker instances, "
 				+ "a primary database with a synchronous standby, SQS and S3 stand-ins.",
 		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, ScaleCommand.class,
-				OrderCommand.class, LoadCommand.class, FaultCommand.class, GameDayCommand.class, DeployCommand.class })
+				OrderCommand.class, LoadCommand.class, FaultCommand.class, GameDayCommand.class, DeployCommand.class,
+				BenchCommand.class })
 public final class Lab implements Runnable {
 
 	@Override

@@ -61,6 +61,10 @@ final class RunningLab {
 		return new Database(paths(), Tools.find().orElseThrow(), Secrets.loadOrCreate(paths()));
 	}
 
+	static Topology topology() {
+		return new Topology(paths(), new java.io.PrintWriter(System.out, true));
+	}
+
 	static LoadBalancer loadBalancer() {
 		return new LoadBalancer(paths(), Tools.find().orElseThrow());
 	}

@@ -1,0 +1,234 @@
+package com.example.shop.lab;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.example.shop.lab.gameday.ClientRecord;
+
+/**
+ * How many orders per second the lab takes, against what its database can commit.
+ * <p>
+ * The ceiling: {@code pgbench} runs the transaction that {@code POST /api/orders} commits
+ * (the idempotency-key lookup, the price lookup, the order, its line and its outbox
+ * event, same tables, same indexes, prepared statements as the JDBC driver uses them)
+ * into a scratch copy of the schema, through the same fault-proxy route and onto the same
+ * synchronously replicated primary, at several client counts; the best TPS is the
+ * ceiling. Then the real thing: orders through the load balancer at rising fixed arrival
+ * rates (the project's Gatling generator) until the p99 exceeds 100 ms or a request
+ * fails. The ratio of the two says how much of the database's capacity the web tier turns
+ * into orders.
+ */
+final class IngestBench {
+
+	/** The scratch database pgbench writes into. */
+	static final String SCRATCH = "orders_bench";
+
+	/** A rate is sustained while the p99 stays within this and nothing fails. */
+	static final long P99_LIMIT_MS = 100;
+
+	/**
+	 * Load before the first judged rate: the instances may be cold (restarted, or idle
+	 * while pgbench ran).
+	 */
+	private static final Duration WARM_UP = Duration.ofSeconds(5);
+
+	/** The generator's first seconds pay for its own JIT and connections. */
+	private static final long SKIP_MS = 2000;
+
+	private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+	/**
+	 * The transaction of {@code OrderService.placeOrder}, statement for statement; the
+	 * key is random (a collision would only make one transaction a replay).
+	 */
+	private static final String SCRIPT = """
+			\\set k random(1, 9000000000000000000)
+			\\set qty random(1, 3)
+			BEGIN;
+			SELECT id, request_fingerprint FROM orders WHERE idempotency_key = CAST(:k AS text);
+			SELECT sku, name, price_cents FROM products WHERE sku = ANY(ARRAY['MUG-01']);
+			INSERT INTO orders (id, idempotency_key, request_fingerprint, customer_email, status, total_cents, created_at) VALUES (gen_random_uuid(), CAST(:k AS text), md5(CAST(:k AS text)), 'bench@example.com', 'ACCEPTED', 1200 * CAST(:qty AS int), now()) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id \\gset
+			INSERT INTO order_lines (order_id, line_no, sku, name, unit_price_cents, quantity) VALUES (CAST(:id AS uuid), 0, 'MUG-01', 'Failover mug', 1200, CAST(:qty AS int));
+			INSERT INTO outbox (event_type, aggregate_id, payload, correlation_id) VALUES ('OrderPlaced', CAST(:id AS uuid), jsonb_build_object('orderId', CAST(:id AS text), 'customerEmail', 'bench@example.com', 'totalCents', 1200 * CAST(:qty AS int), 'placedAt', now()), md5(random()::text));
+			COMMIT;
+			""";
+
+	private final Topology topology;
+
+	private final Secrets secrets;
+
+	private final Path folder;
+
+	private final PrintWriter out;
+
+	IngestBench(Topology topology, Secrets secrets, Path folder, PrintWriter out) {
+		this.topology = topology;
+		this.secrets = secrets;
+		this.folder = folder;
+		this.out = out;
+	}
+
+	/**
+	 * pgbench at each client count, in a scratch copy of the schema that is dropped
+	 * afterwards.
+	 * @param clients the client counts to try
+	 * @param each how long each runs
+	 * @return the TPS of each
+	 */
+	List<PgbenchStep> pgbench(List<Integer> clients, Duration each) {
+		Database database = this.topology.database();
+		Path script = this.folder.resolve("place-order.sql");
+		try {
+			Files.createDirectories(this.folder);
+			Files.writeString(script, SCRIPT);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		database.createSchemaCopy(SCRATCH);
+		try {
+			List<PgbenchStep> steps = new ArrayList<>();
+			for (int count : clients) {
+				String output = Processes.run(
+						List.of(database.program("pgbench").toString(), "-n", "-M", "prepared", "-f", script.toString(),
+								"-c", String.valueOf(count), "-j", String.valueOf(Math.min(count, 2)), "-T",
+								String.valueOf(each.toSeconds()), connection()),
+						Map.of("PGPASSWORD", this.secrets.databasePassword()), each.plus(Duration.ofSeconds(60)));
+				PgbenchStep step = new PgbenchStep(count, tps(output));
+				this.out.printf("  pgbench %2d clients: %7.1f transactions/s%n", step.clients(), step.tps());
+				steps.add(step);
+			}
+			return steps;
+		}
+		finally {
+			database.dropScratch(SCRATCH);
+		}
+	}
+
+	/**
+	 * Orders through the load balancer at each rate, in order, until one is not
+	 * sustained.
+	 * @param rates orders per second, rising
+	 * @param each how long each rate runs
+	 * @param during called while each rate runs (to sample memory)
+	 * @return the rates tried
+	 */
+	List<RateStep> ramp(List<Integer> rates, Duration each, Runnable during) {
+		this.out.printf("  warming up: %d orders/s for %d s, not judged%n", rates.getFirst(), WARM_UP.toSeconds());
+		LoadJar.of(this.topology.paths(), rates.getFirst(), WARM_UP, null)
+			.start(this.out, "    warm-up ")
+			.awaitEnd(WARM_UP.plus(Duration.ofSeconds(60)));
+		List<RateStep> steps = new ArrayList<>();
+		for (int rate : rates) {
+			RateStep step = atRate(rate, each, during);
+			steps.add(step);
+			if (!step.sustained()) {
+				break;
+			}
+		}
+		return steps;
+	}
+
+	/**
+	 * One fixed arrival rate, judged after its first 2 s.
+	 * @param rate orders per second
+	 * @param duration how long
+	 * @param during called once the load is running
+	 * @return what the clients saw
+	 */
+	RateStep atRate(int rate, Duration duration, Runnable during) {
+		Path record = this.folder.resolve("rate-" + rate + ".jsonl");
+		LoadJar.Running load = LoadJar.of(this.topology.paths(), rate, duration, record).start(this.out, "    ");
+		Processes.sleep(duration.dividedBy(2));
+		during.run();
+		load.awaitEnd(duration.plus(Duration.ofSeconds(60)));
+		RateStep step = RateStep.of(rate, ClientRecord.read(record));
+		this.out.printf("  %3d orders/s: %d sent, %d failed, p50 %d ms, p99 %d ms%s%n", rate, step.sent(),
+				step.failed(), step.p50Ms(), step.p99Ms(), step.sustained() ? "" : "  (not sustained)");
+		return step;
+	}
+
+	private static String connection() {
+		return "host=127.0.0.1,127.0.0.1 port=%d,%d dbname=%s user=orders target_session_attrs=read-write"
+			.formatted(Ports.PROXY_DATABASE_A, Ports.PROXY_DATABASE_B, SCRATCH);
+	}
+
+	static double tps(String pgbenchOutput) {
+		Matcher matcher = TPS.matcher(pgbenchOutput);
+		if (!matcher.find()) {
+			throw new LabException("pgbench did not report its TPS:\n" + pgbenchOutput);
+		}
+		return Double.parseDouble(matcher.group(1));
+	}
+
+	/**
+	 * One pgbench run.
+	 *
+	 * @param clients concurrent clients
+	 * @param tps transactions per second, without the initial connection time
+	 */
+	record PgbenchStep(int clients, double tps) {
+
+		static PgbenchStep best(List<PgbenchStep> steps) {
+			return steps.stream().max(Comparator.comparingDouble(PgbenchStep::tps)).orElseThrow();
+		}
+
+	}
+
+	/**
+	 * One arrival rate.
+	 *
+	 * @param rate orders per second sent
+	 * @param sent requests judged (those sent after the first 2 s)
+	 * @param failed of those, not answered {@code 201}
+	 * @param p50Ms median latency of the acknowledged ones
+	 * @param p99Ms their 99th percentile
+	 * @param acknowledgedPerSecond orders acknowledged per second in the judged part
+	 * @param sustained whether nothing failed and the p99 stayed within 100 ms
+	 */
+	record RateStep(int rate, int sent, int failed, long p50Ms, long p99Ms, double acknowledgedPerSecond,
+			boolean sustained) {
+
+		static RateStep of(int rate, List<ClientRecord> records) {
+			long start = records.stream().mapToLong(ClientRecord::sentAt).min().orElse(0) + SKIP_MS;
+			long end = records.stream().mapToLong(ClientRecord::sentAt).max().orElse(start);
+			List<ClientRecord> judged = records.stream().filter((r) -> r.sentAt() >= start).toList();
+			List<Long> latencies = judged.stream()
+				.filter(ClientRecord::acknowledged)
+				.map(ClientRecord::latencyMs)
+				.sorted()
+				.toList();
+			int failed = (int) judged.stream().filter(ClientRecord::failed).count();
+			double perSecond = latencies.size() * 1000.0 / Math.max(1000, end - start + 1000);
+			long p99 = percentile(latencies, 99);
+			return new RateStep(rate, judged.size(), failed, percentile(latencies, 50), p99, perSecond,
+					!judged.isEmpty() && failed == 0 && p99 <= P99_LIMIT_MS);
+		}
+
+	}
+
+	/**
+	 * Nearest rank: the smallest value that at least {@code p} percent do not exceed.
+	 * @param sorted values, ascending
+	 * @param p the percentile
+	 * @return the value, 0 when there are none
+	 */
+	static long percentile(List<Long> sorted, int p) {
+		if (sorted.isEmpty()) {
+			return 0;
+		}
+		int rank = (p * sorted.size() + 99) / 100;
+		return sorted.get(Math.max(rank, 1) - 1);
+	}
+
+}
