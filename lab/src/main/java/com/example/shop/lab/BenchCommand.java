@@ -122,7 +122,7 @@ class BenchCommand implements Callable<Integer> {
 
 		out().println("\n== start-up to ready: plain jar against tuned");
 		StartupBench startupBench = new StartupBench(topology.paths(), secrets, out());
-		int runs = this.quick ? 1 : 5;
+		int runs = this.quick ? 1 : 3;
 		BenchReport.Startup startup = BenchReport.Startup.of(startupBench.web(runs), startupBench.worker(runs));
 
 		BenchReport.MemoryUse memory = new BenchReport.MemoryUse(webIdle, webLoaded.get(), workerIdle,
