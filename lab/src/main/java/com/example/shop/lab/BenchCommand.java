@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Measure order ingest against pgbench's ceiling, the pipeline against the SQS server's, "
 				+ "start-up plain against tuned, and memory; writes a JSON report and a Markdown table. Takes "
-				+ "about 20 minutes (--quick: about 5, a smoke run of the harness, not numbers to publish).")
+				+ "about 15 minutes (--quick: about 6, a smoke run of the harness, not numbers to publish).")
 class BenchCommand implements Callable<Integer> {
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")

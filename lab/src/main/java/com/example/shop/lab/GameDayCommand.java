@@ -36,7 +36,7 @@ class GameDayCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--quick", description = "shorter faults and load phases (all scenarios in about 12 min)")
+	@Option(names = "--quick", description = "shorter faults and load phases (all scenarios in about 15 min)")
 	boolean quick;
 
 	@Option(names = "--report", paramLabel = "FILE",
