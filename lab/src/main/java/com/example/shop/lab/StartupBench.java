@@ -25,9 +25,9 @@ import java.util.stream.Stream;
  * How long a tier takes to start: from just before the JVM is started to the first 200
  * from its readiness check ({@code /readyz}), plain against tuned. Plain is the jar as
  * the lab runs it ({@link Instances#command}: the same heap, collector and lab settings).
- * Tuned (not yet what the images run: docs/benchmarks.md says why): the jar extracted
- * with Spring Boot's tools mode, started with a JDK 25 AOT cache (JEPs 483, 514, 515)
- * written by a training run that refreshes the context and exits
+ * Tuned is what the images run (see {@code packer/scripts/provision.sh}): the jar
+ * extracted with Spring Boot's tools mode, started with a JDK 25 AOT cache (JEPs 483,
+ * 514, 515) written by a training run that refreshes the context and exits
  * ({@code -Dspring.context.exit=onRefresh}). Training and timed runs use the same JVM
  * options, or the JVM would reject the cache.
  * <p>

@@ -33,8 +33,13 @@ import static org.awaitility.Awaitility.await;
  * and a worker stopped while it holds a message (rule 3: it finishes the message before
  * it exits).
  */
-@SpringBootTest(properties = { "spring.cloud.aws.sqs.listener.poll-timeout=1s", "orders.receipts.redelivery-base=1s",
-		"orders.receipts.redelivery-cap=8s" })
+// Redelivery and the breaker are shortened in proportion: the five receives before the
+// DLQ (2, 2, 4, 8 s apart) must outlast the outage, S3Proxy's restart and the breaker's
+// open state, as in production (4 s base, 10 s open). With a 1 s base and the 10 s open
+// state, a slow restart on a busy machine sent the message to the DLQ.
+@SpringBootTest(properties = { "spring.cloud.aws.sqs.listener.poll-timeout=1s", "orders.receipts.redelivery-base=2s",
+		"orders.receipts.redelivery-cap=8s",
+		"resilience4j.circuitbreaker.instances.s3.wait-duration-in-open-state=2s" })
 @Import({ TestDatabaseConfiguration.class, TestQueueConfiguration.class, TestBucketConfiguration.class })
 class WorkerResilienceTests {
 
