@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.shop.lab.gameday.ClientRecord;
+import com.example.shop.lab.gameday.NearestRank;
 
 /**
  * How many orders per second the lab takes, against what its database can commit.
@@ -211,13 +212,12 @@ final class IngestBench {
 			long start = records.stream().mapToLong(ClientRecord::sentAt).min().orElse(0) + SKIP_MS;
 			long end = records.stream().mapToLong(ClientRecord::sentAt).max().orElse(start);
 			List<ClientRecord> judged = records.stream().filter((r) -> r.sentAt() >= start).toList();
-			List<Long> latencies = judged.stream()
+			long[] latencies = judged.stream()
 				.filter(ClientRecord::acknowledged)
-				.map(ClientRecord::latencyMs)
-				.sorted()
-				.toList();
+				.mapToLong(ClientRecord::latencyMs)
+				.toArray();
 			int failed = (int) judged.stream().filter(ClientRecord::failed).count();
-			double perSecond = latencies.size() * 1000.0 / Math.max(1000, end - start + 1000);
+			double perSecond = latencies.length * 1000.0 / Math.max(1000, end - start + 1000);
 			long p99 = percentile(latencies, 99);
 			return new RateStep(rate, judged.size(), failed, percentile(latencies, 50), p99, perSecond,
 					!judged.isEmpty() && failed == 0 && p99 <= P99_LIMIT_MS);
@@ -225,18 +225,9 @@ final class IngestBench {
 
 	}
 
-	/**
-	 * Nearest rank: the smallest value that at least {@code p} percent do not exceed.
-	 * @param sorted values, ascending
-	 * @param p the percentile
-	 * @return the value, 0 when there are none
-	 */
-	static long percentile(List<Long> sorted, int p) {
-		if (sorted.isEmpty()) {
-			return 0;
-		}
-		int rank = (p * sorted.size() + 99) / 100;
-		return sorted.get(Math.max(rank, 1) - 1);
+	private static long percentile(long[] values, int percent) {
+		Long value = NearestRank.of(values, percent);
+		return (value != null) ? value : 0;
 	}
 
 }
