@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,9 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and a Markdown table.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-		description = "Measure order ingest against pgbench's ceiling, the pipeline against the SQS server's, "
+		description = "Measure order ingest against pgbench's ceiling (and the CPU per order of each part), the pipeline against the SQS server's, "
 				+ "start-up plain against tuned, and memory; writes a JSON report and a Markdown table. Takes "
-				+ "about 15 minutes (--quick: about 6, a smoke run of the harness, not numbers to publish).")
+				+ "about 17 minutes (--quick: about 6, a smoke run of the harness, not numbers to publish).")
 class BenchCommand implements Callable<Integer> {
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -77,26 +78,42 @@ class BenchCommand implements Callable<Integer> {
 		IngestBench.PgbenchStep best = IngestBench.PgbenchStep.best(pgbench);
 
 		out().println("\n== ingest: POST /api/orders through the load balancer at rising rates");
+		// The workers render receipts on the same cores; on AWS they have their own
+		// instances. While ingest is measured they are stopped and the queue holds the
+		// orders, as it would for any worker outage.
+		out().printf("  workers stopped while ingest is measured (the queue holds the orders)%n");
+		topology.scale("worker", 0);
 		AtomicLong webLoaded = new AtomicLong();
-		List<IngestBench.RateStep> rates = ingestBench.ramp(
-				this.quick ? List.of(10, 20) : List.of(25, 50, 75, 100, 125, 150, 200, 250, 300),
-				Duration.ofSeconds(this.quick ? 6 : 20),
-				() -> webLoaded.accumulateAndGet(Memory.largestRssMb(topology, "web"), Math::max));
-		IngestBench.RateStep top = rates.stream()
-			.filter(IngestBench.RateStep::sustained)
-			.reduce((first, second) -> second)
-			.orElse(null);
-		int max = (top != null) ? top.rate() : 0;
+		List<IngestBench.RateStep> rates;
+		IngestBench.RateStep top;
+		int max;
 		Long p99At80 = null;
-		if (max > 0) {
-			int eighty = Math.max(1, Math.round(max * 0.8f));
-			out().printf("  again at 80 %% of %d orders/s:%n", max);
-			p99At80 = ingestBench.atRate(eighty, Duration.ofSeconds(this.quick ? 6 : 20), () -> {
-			}).p99Ms();
+		try {
+			rates = ingestBench.ramp(this.quick ? List.of(10, 20) : List.of(25, 50, 75, 100, 125, 150, 200, 250, 300),
+					Duration.ofSeconds(this.quick ? 6 : 20),
+					() -> webLoaded.accumulateAndGet(Memory.largestRssMb(topology, "web"), Math::max));
+			top = rates.stream().filter(IngestBench.RateStep::sustained).reduce((first, second) -> second).orElse(null);
+			max = (top != null) ? top.rate() : 0;
+			if (max > 0) {
+				int eighty = Math.max(1, Math.round(max * 0.8f));
+				out().printf("  again at 80 %% of %d orders/s:%n", max);
+				p99At80 = ingestBench.atRate(eighty, Duration.ofSeconds(this.quick ? 6 : 20), () -> {
+				}).p99Ms();
+			}
 		}
+		finally {
+			topology.scale("worker", Math.max(1, workersBefore));
+		}
+		Duration drainTimeout = Duration.ofMinutes(this.quick ? 3 : 10);
+		Duration drained = SystemWatch.awaitDrained(secrets, drainTimeout);
+		out().printf("  workers back; the orders placed meanwhile processed %s%n", (drained != null)
+				? "after " + drained.toSeconds() + " s" : "NOT within " + drainTimeout.toMinutes() + " min");
 		BenchReport.Ingest ingest = new BenchReport.Ingest(best.tps(), best.clients(), pgbench, max,
 				(top != null) ? top.p50Ms() : 0, (top != null) ? top.p99Ms() : 0, p99At80,
-				(best.tps() > 0) ? max / best.tps() : 0, rates);
+				(best.tps() > 0) ? max / best.tps() : 0, rates, best.cpuMsPerTransaction(),
+				(top != null) ? top.cpuMsPerOrder() : Map.of());
+		out().printf("  CPU per pgbench transaction (ms): %s%n  CPU per order at %d/s (ms): %s%n",
+				best.cpuMsPerTransaction(), max, ingest.cpuMsPerOrder());
 
 		out().println("\n== pipeline: placed orders to receipts in S3, no artificial work");
 		PipelineBench pipelineBench = new PipelineBench(topology, secrets, folder, out());

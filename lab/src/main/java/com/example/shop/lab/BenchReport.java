@@ -3,6 +3,7 @@ package com.example.shop.lab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -50,9 +51,24 @@ record BenchReport(String date, boolean quick, Machine machine, Ingest ingest, P
 	 * @param p99At80PercentMs 99th percentile at 80 % of that rate, measured again
 	 * @param ratio {@code maxOrdersPerSecond / pgbenchTps}
 	 * @param rates every rate tried
+	 * @param cpuMsPerTransaction where a pgbench transaction's CPU went, at the best
+	 * client count: milliseconds by part of the lab
+	 * @param cpuMsPerOrder where an order's CPU went at the highest sustained rate
 	 */
 	record Ingest(double pgbenchTps, int pgbenchClients, List<IngestBench.PgbenchStep> pgbench, int maxOrdersPerSecond,
-			long p50Ms, long p99Ms, @Nullable Long p99At80PercentMs, double ratio, List<IngestBench.RateStep> rates) {
+			long p50Ms, long p99Ms, @Nullable Long p99At80PercentMs, double ratio, List<IngestBench.RateStep> rates,
+			Map<String, Double> cpuMsPerTransaction, Map<String, Double> cpuMsPerOrder) {
+
+		/**
+		 * CPU per pgbench transaction divided by CPU per order: how much more of the
+		 * machine an order through HTTP costs than the bare transaction.
+		 * @return the ratio, 0 when either was not measured
+		 */
+		double cpuRatio() {
+			double order = total(this.cpuMsPerOrder);
+			return (order > 0) ? total(this.cpuMsPerTransaction) / order : 0;
+		}
+
 	}
 
 	/**
@@ -161,6 +177,9 @@ record BenchReport(String date, boolean quick, Machine machine, Ingest ingest, P
 			.stream()
 			.map((w) -> "%d worker%s %.0f/s".formatted(w.workers(), (w.workers() == 1) ? "" : "s", w.ordersPerSecond()))
 			.toList());
+		md.append("| CPU per order, by part (ms) | per pgbench transaction: %s | per order at %d/s: %s | %s |%n"
+			.formatted(cpu(this.ingest.cpuMsPerTransaction()), this.ingest.maxOrdersPerSecond(),
+					cpu(this.ingest.cpuMsPerOrder()), format(this.ingest.cpuRatio())));
 		md.append("| pipeline, placed → receipt in S3 | SQS server receive + delete: %.0f messages/s | %s | %s |%n"
 			.formatted(this.pipeline.sqsReceiveDeletePerSecond(), byWorkers, format(this.pipeline.ratio())));
 		md.append(startupRow("web", this.startup.web()));
@@ -179,6 +198,26 @@ record BenchReport(String date, boolean quick, Machine machine, Ingest ingest, P
 		return "| start-up to ready, %s | plain jar: %.1f s (median of %d) | %s: %.1f s | %s |%n".formatted(tier,
 				result.plainMedianMs() / 1000.0, result.plainMs().size(), result.tuning(),
 				result.tunedMedianMs() / 1000.0, format(result.ratio()));
+	}
+
+	private static String cpu(Map<String, Double> byPart) {
+		if (byPart.isEmpty()) {
+			return "not measured";
+		}
+		double total = total(byPart);
+		// Parts under 0.05 ms round to nothing: they ran beside the measurement, not in
+		// it.
+		return String.join(", ",
+				byPart.entrySet()
+					.stream()
+					.filter((e) -> e.getValue() >= 0.05)
+					.map((e) -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+					.toList())
+				+ String.format(Locale.ROOT, "; total %.1f", total);
+	}
+
+	private static double total(Map<String, Double> byPart) {
+		return byPart.values().stream().mapToDouble(Double::doubleValue).sum();
 	}
 
 	private static String format(double ratio) {

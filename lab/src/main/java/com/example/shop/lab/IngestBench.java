@@ -100,12 +100,16 @@ final class IngestBench {
 		try {
 			List<PgbenchStep> steps = new ArrayList<>();
 			for (int count : clients) {
+				CpuUse cpu = CpuUse.ofMachine("pgbench");
+				Map<String, Long> before = cpu.sample();
 				String output = Processes.run(
 						List.of(database.program("pgbench").toString(), "-n", "-M", "prepared", "-f", script.toString(),
 								"-c", String.valueOf(count), "-j", String.valueOf(Math.min(count, 2)), "-T",
 								String.valueOf(each.toSeconds()), connection()),
 						Map.of("PGPASSWORD", this.secrets.databasePassword()), each.plus(Duration.ofSeconds(60)));
-				PgbenchStep step = new PgbenchStep(count, tps(output));
+				double tps = tps(output);
+				PgbenchStep step = new PgbenchStep(count, tps,
+						CpuUse.perUnit(before, cpu.sample(), tps * each.toSeconds()));
 				this.out.printf("  pgbench %2d clients: %7.1f transactions/s%n", step.clients(), step.tps());
 				steps.add(step);
 			}
@@ -158,10 +162,21 @@ final class IngestBench {
 	RateStep atRate(int rate, Duration duration, Runnable during) {
 		Path record = this.folder.resolve("rate-" + rate + ".jsonl");
 		LoadJar.Running load = LoadJar.of(this.topology.paths(), rate, duration, record).start(this.out, "    ");
-		Processes.sleep(duration.dividedBy(2));
+		// The CPU profile covers the judged middle of the run, while the generator is
+		// alive.
+		CpuUse cpu = CpuUse.ofMachine("bench's commands");
+		Duration cpuWindow = duration.minusMillis(SKIP_MS + 1500);
+		Processes.sleep(Duration.ofMillis(SKIP_MS + 500));
+		Map<String, Long> before = cpu.sample();
+		long from = System.nanoTime();
+		Processes.sleep(cpuWindow.dividedBy(2));
 		during.run();
+		Processes.sleep(cpuWindow.minusNanos(System.nanoTime() - from));
+		Map<String, Long> after = cpu.sample();
+		double seconds = (System.nanoTime() - from) / 1e9;
 		load.awaitEnd(duration.plus(Duration.ofSeconds(60)));
-		RateStep step = RateStep.of(rate, ClientRecord.read(record));
+		RateStep measured = RateStep.of(rate, ClientRecord.read(record));
+		RateStep step = measured.withCpu(CpuUse.perUnit(before, after, measured.acknowledgedPerSecond() * seconds));
 		this.out.printf("  %3d orders/s: %d sent, %d failed, p50 %d ms, p99 %d ms%s%n", rate, step.sent(),
 				step.failed(), step.p50Ms(), step.p99Ms(), step.sustained() ? "" : "  (not sustained)");
 		return step;
@@ -185,8 +200,10 @@ final class IngestBench {
 	 *
 	 * @param clients concurrent clients
 	 * @param tps transactions per second, without the initial connection time
+	 * @param cpuMsPerTransaction CPU milliseconds each transaction cost, by part of the
+	 * lab (the database, pgbench itself, anything else that ran)
 	 */
-	record PgbenchStep(int clients, double tps) {
+	record PgbenchStep(int clients, double tps, Map<String, Double> cpuMsPerTransaction) {
 
 		static PgbenchStep best(List<PgbenchStep> steps) {
 			return steps.stream().max(Comparator.comparingDouble(PgbenchStep::tps)).orElseThrow();
@@ -204,9 +221,16 @@ final class IngestBench {
 	 * @param p99Ms their 99th percentile
 	 * @param acknowledgedPerSecond orders acknowledged per second in the judged part
 	 * @param sustained whether nothing failed and the p99 stayed within 100 ms
+	 * @param cpuMsPerOrder CPU milliseconds each acknowledged order cost, by part of the
+	 * lab, over the judged middle of the run
 	 */
 	record RateStep(int rate, int sent, int failed, long p50Ms, long p99Ms, double acknowledgedPerSecond,
-			boolean sustained) {
+			boolean sustained, Map<String, Double> cpuMsPerOrder) {
+
+		RateStep withCpu(Map<String, Double> cpu) {
+			return new RateStep(this.rate, this.sent, this.failed, this.p50Ms, this.p99Ms, this.acknowledgedPerSecond,
+					this.sustained, cpu);
+		}
 
 		static RateStep of(int rate, List<ClientRecord> records) {
 			long start = records.stream().mapToLong(ClientRecord::sentAt).min().orElse(0) + SKIP_MS;
@@ -220,7 +244,7 @@ final class IngestBench {
 			double perSecond = latencies.length * 1000.0 / Math.max(1000, end - start + 1000);
 			long p99 = percentile(latencies, 99);
 			return new RateStep(rate, judged.size(), failed, percentile(latencies, 50), p99, perSecond,
-					!judged.isEmpty() && failed == 0 && p99 <= P99_LIMIT_MS);
+					!judged.isEmpty() && failed == 0 && p99 <= P99_LIMIT_MS, Map.of());
 		}
 
 	}

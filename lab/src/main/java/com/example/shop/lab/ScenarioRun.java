@@ -118,27 +118,11 @@ final class ScenarioRun {
 		});
 	}
 
-	/**
-	 * Waits until the outbox and the orders queue have been empty twice in a row, a
-	 * second apart.
-	 * @return how long it took, or {@code null} if they did not empty in time
-	 */
 	private @Nullable Duration drain() {
-		Secrets secrets = Secrets.loadOrCreate(this.topology.paths());
-		long start = System.nanoTime();
-		Duration took = Duration.ZERO;
-		int quiet = 0;
-		while (quiet < 2 && took.compareTo(DRAIN_TIMEOUT) < 0) {
-			boolean empty = SystemWatch.outboxPending(secrets) == 0 && SystemWatch.queueDepth() == 0;
-			quiet = empty ? quiet + 1 : 0;
-			if (quiet < 2) {
-				Processes.sleep(Duration.ofSeconds(1));
-			}
-			took = Duration.ofNanos(System.nanoTime() - start);
-		}
-		this.out.printf("   drained: %s after %d s (outbox and orders queue empty)%n", (quiet >= 2) ? "yes" : "NO",
-				took.toSeconds());
-		return (quiet >= 2) ? took : null;
+		Duration took = SystemWatch.awaitDrained(Secrets.loadOrCreate(this.topology.paths()), DRAIN_TIMEOUT);
+		this.out.printf("   drained: %s (outbox and orders queue empty)%n", (took != null)
+				? "yes after " + took.toSeconds() + " s" : "NO within " + DRAIN_TIMEOUT.toSeconds() + " s");
+		return took;
 	}
 
 	private ScenarioResult verdict(FaultWindow window, List<SystemSample> samples, boolean loadRan,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.example.shop.lab.gameday.SystemSample;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -99,6 +100,28 @@ final class SystemWatch implements AutoCloseable {
 		catch (SQLException ex) {
 			return -1;
 		}
+	}
+
+	/**
+	 * Waits until the outbox and the orders queue have been empty twice in a row, a
+	 * second apart: every order placed so far has been handed to a worker and processed.
+	 * @param secrets the database password
+	 * @param timeout how long to wait at most
+	 * @return how long it took, or {@code null} if they did not empty in time
+	 */
+	static @Nullable Duration awaitDrained(Secrets secrets, Duration timeout) {
+		long start = System.nanoTime();
+		Duration took = Duration.ZERO;
+		int quiet = 0;
+		while (quiet < 2 && took.compareTo(timeout) < 0) {
+			boolean empty = outboxPending(secrets) == 0 && queueDepth() == 0;
+			quiet = empty ? quiet + 1 : 0;
+			if (quiet < 2) {
+				Processes.sleep(Duration.ofSeconds(1));
+			}
+			took = Duration.ofNanos(System.nanoTime() - start);
+		}
+		return (quiet >= 2) ? took : null;
 	}
 
 	/**

@@ -50,6 +50,10 @@ class BenchIT {
 		assertThat(json.at("/ingest/rates").size()).isPositive();
 		assertThat(json.at("/ingest/rates/0/sent").asInt()).isPositive();
 		assertThat(json.at("/ingest/ratio").isNumber()).isTrue();
+		// the CPU profile read every process: the database under pgbench, the web tier
+		// under the orders
+		assertThat(json.at("/ingest/cpuMsPerTransaction/database").asDouble()).isPositive();
+		assertThat(json.at("/ingest/rates/0/cpuMsPerOrder/web").asDouble()).isPositive();
 		assertThat(json.at("/pipeline/sqsReceiveDeletePerSecond").asDouble()).isPositive();
 		assertThat(json.at("/pipeline/workers/0/orders").asInt()).isPositive();
 		assertThat(json.at("/pipeline/workers/0/ordersPerSecond").asDouble()).isPositive();

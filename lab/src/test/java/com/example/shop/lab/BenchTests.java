@@ -2,6 +2,7 @@ package com.example.shop.lab;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.example.shop.lab.gameday.ClientRecord;
@@ -95,7 +96,8 @@ class BenchTests {
 
 	@Test
 	void targetsSayWhichWereMet() {
-		BenchReport.Ingest ingest = new BenchReport.Ingest(400, 8, List.of(), 250, 12, 80, 40L, 0.625, List.of());
+		BenchReport.Ingest ingest = new BenchReport.Ingest(400, 8, List.of(), 250, 12, 80, 40L, 0.625, List.of(),
+				Map.of("database", 1.5, "pgbench", 0.5), Map.of("web", 4.0, "database", 2.0, "load balancer", 2.0));
 		BenchReport.Pipeline pipeline = new BenchReport.Pipeline(900, List.of(), 0.2, 0.8);
 		BenchReport.Tier web = new BenchReport.Tier(List.of(10_000L), List.of(4000L), 10_000, 4000, 0.4, "aot");
 		BenchReport.Tier worker = new BenchReport.Tier(List.of(10_000L), List.of(6000L), 10_000, 6000, 0.6, "aot");
@@ -106,6 +108,40 @@ class BenchTests {
 
 		assertThat(targets).extracting(BenchReport.Target::met)
 			.containsExactly(true, true, false, true, false, false, true);
+	}
+
+	@Test
+	void theCpuRatioIsATransactionsCpuOverAnOrders() {
+		BenchReport.Ingest ingest = new BenchReport.Ingest(400, 8, List.of(), 250, 12, 80, 40L, 0.625, List.of(),
+				Map.of("database", 1.5, "pgbench", 0.5), Map.of("web", 4.0, "database", 2.0, "load balancer", 2.0));
+		BenchReport.Ingest unmeasured = new BenchReport.Ingest(400, 8, List.of(), 0, 0, 0, null, 0, List.of(),
+				Map.of("database", 1.5), Map.of());
+
+		assertThat(ingest.cpuRatio()).isCloseTo(0.25, within(0.0001));
+		assertThat(unmeasured.cpuRatio()).isZero();
+	}
+
+	@Test
+	void theMarkdownSaysWhereAnOrdersCpuWentLeavingOutPartsThatRoundToNothing() {
+		BenchReport.Ingest ingest = new BenchReport.Ingest(400, 8, List.of(), 50, 12, 80, 40L, 0.125, List.of(),
+				Map.of("database", 1.5, "pgbench", 0.5, "worker", 0.01),
+				new java.util.LinkedHashMap<>(Map.of("web", 4.0)));
+		BenchReport.Tier tier = new BenchReport.Tier(List.of(10_000L), List.of(4000L), 10_000, 4000, 0.4, "aot");
+		BenchReport report = new BenchReport("2026-11-29T06:00:00Z", false,
+				new BenchReport.Machine(2, "cpu", 24, "os", "Java 25", "PostgreSQL 15"), ingest,
+				new BenchReport.Pipeline(900, List.of(), 0.2, 0.8), new BenchReport.Startup(tier, tier),
+				new BenchReport.MemoryUse(200, 350, 180, 220), List.of());
+
+		String cpuRow = report.markdown()
+			.lines()
+			.filter((line) -> line.startsWith("| CPU per order"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(cpuRow).contains("per order at 50/s: web 4.0; total 4.0")
+			.contains("total 2.0")
+			.doesNotContain("worker")
+			.endsWith("| 0.50 |");
 	}
 
 	private static ClientRecord answered(long sentAt, long latencyMs) {
