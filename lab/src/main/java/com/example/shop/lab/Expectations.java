@@ -7,6 +7,7 @@ import java.util.Map;
 import com.example.shop.lab.gameday.Check;
 import com.example.shop.lab.gameday.ClientRecord;
 import com.example.shop.lab.gameday.FaultWindow;
+import com.example.shop.lab.gameday.NearestRank;
 import com.example.shop.lab.gameday.SystemSample;
 
 /**
@@ -163,11 +164,8 @@ final class Expectations {
 	}
 
 	private static long percentile99(List<Long> latencies) {
-		if (latencies.isEmpty()) {
-			return 0;
-		}
-		List<Long> sorted = latencies.stream().sorted().toList();
-		return sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
+		Long p99 = NearestRank.of(latencies.stream().mapToLong(Long::longValue).toArray(), 99);
+		return (p99 != null) ? p99 : 0;
 	}
 
 }

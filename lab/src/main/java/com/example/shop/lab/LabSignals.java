@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.example.shop.deploy.Colour;
 import com.example.shop.deploy.HealthSignals;
+import com.example.shop.lab.gameday.NearestRank;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,11 +81,8 @@ final class LabSignals implements HealthSignals {
 	}
 
 	private static long p99(List<LoadBalancerLog.Entry> entries) {
-		if (entries.isEmpty()) {
-			return 0;
-		}
-		long[] sorted = entries.stream().mapToLong(LoadBalancerLog.Entry::totalMs).sorted().toArray();
-		return sorted[(int) Math.ceil(0.99 * sorted.length) - 1];
+		Long p99 = NearestRank.of(entries.stream().mapToLong(LoadBalancerLog.Entry::totalMs).toArray(), 99);
+		return (p99 != null) ? p99 : 0;
 	}
 
 	/**
