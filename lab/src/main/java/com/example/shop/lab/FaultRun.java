@@ -63,6 +63,7 @@ final class FaultRun {
 				this.fault.prepare(this.out);
 			}
 			started = System.currentTimeMillis();
+			CurrentFault.write(LabPaths.fromSystem(), this.fault.name());
 			this.fault.inject(this.out);
 			ended = System.currentTimeMillis();
 			if (this.fault.duration().isPositive()) {
@@ -96,7 +97,12 @@ final class FaultRun {
 	/** Heals once, whether called by the run or by the shutdown hook. */
 	private synchronized void heal() {
 		if (this.healed.compareAndSet(false, true)) {
-			this.fault.heal(this.out);
+			try {
+				this.fault.heal(this.out);
+			}
+			finally {
+				CurrentFault.clear(LabPaths.fromSystem());
+			}
 		}
 	}
 

@@ -30,6 +30,9 @@ final class Ports {
 
 	static final int PROXY_S3 = 9001;
 
+	/** The lab's monitor: what the dashboard shows, as JSON. */
+	static final int MONITOR = 8405;
+
 	static final int MAX_INSTANCES = 8;
 
 	private Ports() {

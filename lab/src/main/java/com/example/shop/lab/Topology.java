@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -16,7 +17,7 @@ final class Topology {
 
 	static final List<Integer> LAB_PORTS = List.of(Ports.LOAD_BALANCER, Ports.LOAD_BALANCER_STATS, Ports.DATABASE_A,
 			Ports.DATABASE_B, Ports.SQS, Ports.S3, Ports.PROXY_DATABASE_A, Ports.PROXY_DATABASE_B, Ports.PROXY_SQS,
-			Ports.PROXY_S3);
+			Ports.PROXY_S3, Ports.MONITOR);
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -108,6 +109,21 @@ final class Topology {
 		LoadBalancer loadBalancer = new LoadBalancer(this.paths, tools);
 		loadBalancer.up(this.state, webSlots());
 		loadBalancer.setWebInstances(webSlots());
+		step("monitor", "what the dashboard shows, :%d/status.json", Ports.MONITOR);
+		startMonitor();
+	}
+
+	private void startMonitor() {
+		if (this.state.get("monitor").map((monitor) -> Processes.isAlive(monitor.pid())).orElse(false)) {
+			return;
+		}
+		long pid = Processes.startDetached(List.of(Processes.java(), "-Xmx64m", "-XX:+UseSerialGC",
+				"-Dlab.home=" + this.paths.repo(), "-Dlab.state=" + this.paths.state(), "-cp",
+				this.paths.labJar().toString(), Monitor.class.getName()), Map.of(), this.paths.log("monitor"), true);
+		this.state.put(new LabState.Component("monitor", "monitor", pid, Ports.MONITOR));
+		if (!Processes.await(Duration.ofSeconds(30), () -> Processes.isListening(Ports.MONITOR))) {
+			throw new LabException("the monitor did not start; see bin/lab logs monitor");
+		}
 	}
 
 	/**
