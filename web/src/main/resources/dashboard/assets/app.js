@@ -33,6 +33,11 @@
   }
 
   function draw(s) {
+    if (typeof s.at !== 'number') {
+      // the monitor has only just started: nothing measured yet
+      $('updated').textContent = 'waiting for the monitor\'s first sample';
+      return;
+    }
     const lb = s.loadBalancer || {};
     text('rps', lb.requestsPerSecond);
     text('errors', lb.errorsPerSecond, lb.errorsPerSecond > 0);

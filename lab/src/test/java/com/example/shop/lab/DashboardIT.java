@@ -24,18 +24,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The dashboard in a real browser (Debian's headless Chromium), against the running lab:
- * the page loads through the load balancer and shows both instances in service and the
- * database's primary and standby; its numbers move under load; a database failover shows
- * up on it (the fault's name, the old primary unreachable), and it keeps updating through
- * it. A screenshot under the fault goes to {@code target/dashboard-under-fault.png}
+ * The dashboard in a real browser (headless Chromium), against the running lab: the page
+ * loads through the load balancer and shows both instances in service and the database's
+ * primary and standby; its numbers move under load; a database failover shows up on it
+ * (the fault's name, the old primary unreachable), and it keeps updating through it. A
+ * screenshot under the fault goes to {@code target/dashboard-under-fault.png}
  * ({@code -Ddashboard.screenshot=docs/img/dashboard.png} also writes it there).
  */
 class DashboardIT {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	/** Debian's Chromium, or the Google Chrome of GitHub's Ubuntu runners. */
+	private static final Path CHROMIUM = firstExecutable(Path.of("/usr/bin/chromium"),
+			Path.of("/usr/bin/google-chrome"));
 
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	/** Debian's chromium-driver, or the runners' (in {@code CHROMEWEBDRIVER}). */
+	private static final Path CHROMEDRIVER = firstExecutable(Path.of("/usr/bin/chromedriver"),
+			Path.of(System.getenv().getOrDefault("CHROMEWEBDRIVER", "/nonexistent"), "chromedriver"));
 
 	private static WebDriver browser;
 
@@ -93,6 +97,10 @@ class DashboardIT {
 		finally {
 			load.stop();
 		}
+	}
+
+	private static Path firstExecutable(Path... candidates) {
+		return java.util.Arrays.stream(candidates).filter(Files::isExecutable).findFirst().orElse(candidates[0]);
 	}
 
 	private static Path screenshot() throws IOException {

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -73,6 +75,17 @@ class DashboardControllerTests {
 		this.mvc.perform(get("/"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("/webjars/uplot/1.6.30/")));
+	}
+
+	@Test
+	void isOffUnlessAMonitorIsConfigured() {
+		ApplicationContextRunner context = new ApplicationContextRunner()
+			.withUserConfiguration(DashboardConfiguration.class)
+			.withBean(DashboardProperties.class, () -> new DashboardProperties(URI.create("http://127.0.0.1:1/x")));
+
+		context.run((off) -> assertThat(off).doesNotHaveBean(DashboardController.class));
+		context.withPropertyValues("orders.dashboard.source=http://127.0.0.1:1/x")
+			.run((on) -> assertThat(on).hasSingleBean(DashboardController.class));
 	}
 
 }
