@@ -7,17 +7,13 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The dashboard, only where a monitor is configured: its page, its state and its scripts.
- * uPlot, the chart, comes from its WebJar, pinned in the build: no CDN.
+ * The dashboard's scripts, only where a monitor is configured, as the page and its state
+ * ({@link DashboardController}). uPlot, the chart, comes from its WebJar, pinned in the
+ * build: no CDN.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("orders.dashboard.source")
 class DashboardConfiguration {
-
-	@Bean
-	DashboardController dashboardController(DashboardProperties properties) {
-		return new DashboardController(properties);
-	}
 
 	@Bean
 	WebMvcConfigurer dashboardAssets() {

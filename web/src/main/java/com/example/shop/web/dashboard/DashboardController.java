@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -20,9 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /}: the page; {@code GET /dashboard/state}: the monitor's latest picture,
  * passed through. The monitor answers from memory; it is given 800 ms, since the page
- * asks again a second later anyway.
+ * asks again a second later anyway. Exists only where a monitor is configured.
  */
 @RestController
+@ConditionalOnProperty("orders.dashboard.source")
 class DashboardController {
 
 	private static final Resource PAGE = new ClassPathResource("dashboard/index.html");

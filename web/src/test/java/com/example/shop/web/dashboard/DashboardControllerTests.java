@@ -80,7 +80,7 @@ class DashboardControllerTests {
 	@Test
 	void isOffUnlessAMonitorIsConfigured() {
 		ApplicationContextRunner context = new ApplicationContextRunner()
-			.withUserConfiguration(DashboardConfiguration.class)
+			.withUserConfiguration(DashboardConfiguration.class, DashboardController.class)
 			.withBean(DashboardProperties.class, () -> new DashboardProperties(URI.create("http://127.0.0.1:1/x")));
 
 		context.run((off) -> assertThat(off).doesNotHaveBean(DashboardController.class));
