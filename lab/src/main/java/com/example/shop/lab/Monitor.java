@@ -40,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code 127.0.0.1:8405/status.json}. Each source is read on its own and a failing one
  * shows as unknown or unreachable, so the picture keeps coming while the thing it shows
  * fails: the load balancer's access log (requests and errors per second, p99, which
- * instances answered) and its stats (which instances are in service), each database node
- * asked directly whether it is a primary, the SQS server's queue depths, the outbox
+ * instances answered) and its runtime API (which instances are in service), each database
+ * node asked directly whether it is a primary, the SQS server's queue depths, the outbox
  * backlog, the workers' own {@code orders.processed} counters, the fault being injected.
  * <p>
  * On AWS the same numbers are CloudWatch's (the ALB's metrics, RDS events, the queues'
@@ -61,6 +61,8 @@ public final class Monitor {
 
 	private final Secrets secrets;
 
+	private final LoadBalancer loadBalancer;
+
 	private final Map<String, Connection> databases = new HashMap<>();
 
 	private final Map<String, Double> processedByWorker = new HashMap<>();
@@ -76,6 +78,8 @@ public final class Monitor {
 	Monitor(LabPaths paths) {
 		this.paths = paths;
 		this.secrets = Secrets.loadOrCreate(paths);
+		this.loadBalancer = new LoadBalancer(paths,
+				Tools.find().orElseThrow(() -> new LabException("PostgreSQL or HAProxy is missing: is the lab up?")));
 	}
 
 	/**
@@ -112,10 +116,14 @@ public final class Monitor {
 		Map<String, Object> status = new LinkedHashMap<>();
 		status.put("at", now);
 		status.put("loadBalancer", loadBalancer(now));
-		status.put("database", databases());
+		Map<Database.Node, String> roles = roles();
+		status.put("database",
+				roles.entrySet()
+					.stream()
+					.map((role) -> Map.of("node", role.getKey().name(), "role", role.getValue()))
+					.toList());
 		status.put("queue", queues());
-		Long backlog = outboxBacklog();
-		status.put("outboxBacklog", backlog);
+		status.put("outboxBacklog", outboxBacklog(roles));
 		status.put("workers", workers());
 		status.put("fault", fault());
 		return status;
@@ -170,29 +178,29 @@ public final class Monitor {
 		return entries;
 	}
 
-	/** Each web instance the load balancer knows and its check state, from its stats. */
+	/**
+	 * Each web instance the load balancer knows (not in maintenance) and its check state,
+	 * as {@code bin/lab status} reads it.
+	 */
 	private List<Map<String, String>> servers() {
-		List<Map<String, String>> servers = new ArrayList<>();
-		Optional<String> csv = get("http://127.0.0.1:" + Ports.LOAD_BALANCER_STATS + "/;csv");
-		if (csv.isEmpty()) {
-			servers.add(Map.of("name", "load balancer", "status", "unreachable"));
-			return servers;
+		try {
+			return this.loadBalancer.webStatus()
+				.entrySet()
+				.stream()
+				.filter((server) -> !server.getValue().startsWith("MAINT"))
+				.map((server) -> Map.of("name", server.getKey(), "status", server.getValue()))
+				.toList();
 		}
-		csv.get().lines().map((line) -> line.split(",", -1)).forEach((fields) -> {
-			if (fields.length > 17 && fields[0].equals("web") && fields[1].matches("web-\\d+")
-					&& !fields[17].startsWith("MAINT")) {
-				servers.add(Map.of("name", fields[1], "status", fields[17]));
-			}
-		});
-		return servers;
+		catch (LabException ex) {
+			return List.of(Map.of("name", "load balancer", "status", "unreachable"));
+		}
 	}
 
-	private List<Map<String, String>> databases() {
-		List<Map<String, String>> nodes = new ArrayList<>();
-		for (Database.Node node : Database.NODES) {
-			nodes.add(Map.of("node", node.name(), "role", role(node)));
-		}
-		return nodes;
+	/** Each node's role, asked of the node itself, in {@link Database#NODES}' order. */
+	private Map<Database.Node, String> roles() {
+		Map<Database.Node, String> roles = new LinkedHashMap<>();
+		Database.NODES.forEach((node) -> roles.put(node, role(node)));
+		return roles;
 	}
 
 	private String role(Database.Node node) {
@@ -207,21 +215,27 @@ public final class Monitor {
 		}
 	}
 
-	private @Nullable Long outboxBacklog() {
-		for (Database.Node node : Database.NODES) {
-			try (Statement statement = connection(node).createStatement();
-					ResultSet rs = statement.executeQuery(
-							"SELECT pg_is_in_recovery(), (SELECT count(*) FROM outbox WHERE sent_at IS NULL)")) {
-				rs.next();
-				if (!rs.getBoolean(1)) {
-					return rs.getLong(2);
-				}
-			}
-			catch (SQLException ex) {
-				close(node);
-			}
+	/**
+	 * Events not yet sent, counted on the primary; {@code null} when no node is primary.
+	 */
+	private @Nullable Long outboxBacklog(Map<Database.Node, String> roles) {
+		Optional<Database.Node> primary = roles.entrySet()
+			.stream()
+			.filter((role) -> role.getValue().equals("primary"))
+			.map(Map.Entry::getKey)
+			.findFirst();
+		if (primary.isEmpty()) {
+			return null;
 		}
-		return null;
+		try (Statement statement = connection(primary.get()).createStatement();
+				ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+		catch (SQLException ex) {
+			close(primary.get());
+			return null;
+		}
 	}
 
 	private Connection connection(Database.Node node) throws SQLException {

@@ -45,8 +45,7 @@ class DashboardIT {
 
 	@BeforeAll
 	static void labAndBrowser() throws Exception {
-		boolean required = "true".equals(System.getenv("LAB_REQUIRED"));
-		assumeTrue(required || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
+		assumeTrue(RunningLab.required() || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
 				"chromium and chromium-driver are not installed");
 		RunningLab.up();
 		ChromeOptions options = new ChromeOptions();
