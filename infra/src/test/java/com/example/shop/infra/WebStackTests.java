@@ -137,7 +137,7 @@ class WebStackTests {
 	}
 
 	@Test
-	void launchTemplatesTellTheAppItsColourAndWhereTheQueueBucketAndSecretAre() {
+	void launchTemplatesTellTheAppItsColourItsZoneAndWhereTheQueueBucketAndSecretAre() {
 		Object queueName = exported(infra().data(), infra().data().orders(), "QueueName");
 		Object bucket = exported(infra().data(), infra().data().receipts(), "Ref");
 
@@ -147,7 +147,10 @@ class WebStackTests {
 			assertThat(lines).containsSequence("\nORDERS_OUTBOX_QUEUE=", queueName)
 				.containsSequence("\nORDERS_RECEIPTS_BUCKET=", bucket)
 				.contains("\nDB_SECRET_ARN=")
-				.anySatisfy((line) -> assertThat(line).asString().contains("ORDERS_COLOUR=" + colour));
+				.anySatisfy((line) -> assertThat(line).asString().contains("ORDERS_COLOUR=" + colour))
+				.anySatisfy((line) -> assertThat(line).asString()
+					.contains("ORDERS_ZONE=$(curl")
+					.contains("meta-data/placement/availability-zone"));
 		}
 	}
 

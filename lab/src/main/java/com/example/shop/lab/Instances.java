@@ -42,6 +42,7 @@ final class Instances {
 		command.add("--server.port=" + Ports.web(n));
 		command.add("--management.server.port=" + Ports.webManagement(n));
 		command.add("--orders.instance-name=" + name);
+		command.add("--orders.availability-zone=" + Zones.ofSlot(n));
 		command.addAll(release.settings());
 		command.addAll(settings);
 		return start(name, "web", Ports.web(n), command, false);
@@ -51,6 +52,7 @@ final class Instances {
 		String name = "worker-" + n;
 		List<String> command = command(this.paths.workerJar(), name);
 		command.add("--server.port=" + Ports.worker(n));
+		command.add("--orders.availability-zone=" + Zones.ofSlot(n));
 		return start(name, "worker", Ports.worker(n), command, true);
 	}
 

@@ -8,7 +8,8 @@ import java.util.List;
  * A web instance dies at once (SIGKILL), as when its host fails: it gets no chance to
  * take itself out of the load balancer, so the requests routed to it fail until the
  * health checks notice (2 failed checks, 5 s apart). An Auto Scaling group would replace
- * it; here that happens only with {@code --replace}, so that the gap can be looked at.
+ * it: with {@code --replace} the fault does so at once; without, the lab's
+ * {@link Replacer} does 10 s later, unless {@code bin/lab replace off} keeps it down.
  */
 final class KillWebFault implements Fault {
 
@@ -55,6 +56,12 @@ final class KillWebFault implements Fault {
 			this.topology.startInstance("web", this.instance, List.of());
 			out.printf("kill-web: %s is ready again (pid %d); the load balancer puts it back after 2 good checks%n",
 					name, this.topology.runningInstance(name).pid());
+		}
+		else if (Replacer.enabled(this.topology.paths())) {
+			out.printf(
+					"kill-web: %s stays down until the lab's replacer starts a new one in zone %s, %d s after it "
+							+ "died (bin/lab replace off keeps it down)%n",
+					name, Zones.ofSlot(this.instance), Replacer.GRACE.toSeconds());
 		}
 		else {
 			out.printf("kill-web: %s stays down. Start it again with: bin/lab up --web %d%n", name,

@@ -2,7 +2,12 @@ package com.example.shop.lab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the lab started: one entry per component, with its pid and port, kept in
  * {@code .lab/state.json} so that later commands ({@code status}, {@code down}) find the
- * same processes.
+ * same processes. More than one process changes it (a command, and the lab's
+ * {@link Replacer} in the background), so each change re-reads the file and writes it
+ * back under a file lock: no process overwrites what another one recorded.
  */
 final class LabState {
 
@@ -37,15 +44,35 @@ final class LabState {
 	}
 
 	synchronized void put(Component component) {
-		this.components.removeIf((existing) -> existing.name().equals(component.name()));
-		this.components.add(component);
-		this.components.sort(Comparator.comparing(Component::name));
-		save();
+		change(() -> {
+			this.components.removeIf((existing) -> existing.name().equals(component.name()));
+			this.components.add(component);
+			this.components.sort(Comparator.comparing(Component::name));
+		});
 	}
 
 	synchronized void remove(String name) {
-		this.components.removeIf((existing) -> existing.name().equals(name));
-		save();
+		change(() -> this.components.removeIf((existing) -> existing.name().equals(name)));
+	}
+
+	/** Re-reads the file, applies the change and writes it back, holding the lock. */
+	private void change(Runnable change) {
+		try {
+			Files.createDirectories(this.paths.state());
+			try (FileChannel lock = FileChannel.open(this.paths.state().resolve("state.lock"),
+					StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+				if (Files.exists(this.paths.stateFile())) {
+					this.components.clear();
+					this.components
+						.addAll(JSON.readValue(this.paths.stateFile().toFile(), Snapshot.class).components());
+				}
+				change.run();
+				save();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	synchronized Optional<Component> get(String name) {
@@ -60,11 +87,13 @@ final class LabState {
 		return this.components.stream().filter((component) -> component.kind().equals(kind)).toList();
 	}
 
+	/** Writes a new file and moves it into place, so a reader never sees half of one. */
 	private void save() {
 		try {
-			Files.createDirectories(this.paths.state());
-			JSON.writerWithDefaultPrettyPrinter()
-				.writeValue(this.paths.stateFile().toFile(), new Snapshot(List.copyOf(this.components)));
+			Path next = this.paths.stateFile().resolveSibling("state.json.next");
+			JSON.writerWithDefaultPrettyPrinter().writeValue(next.toFile(), new Snapshot(List.copyOf(this.components)));
+			Files.move(next, this.paths.stateFile(), StandardCopyOption.REPLACE_EXISTING,
+					StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -60,8 +60,9 @@ class OrderCommand implements Callable<Integer> {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		out().printf("1. POST %s/api/orders  Idempotency-Key: %s%n   -> %d in %d ms, served by %s%n", BASE, key,
-				placed.statusCode(), millisSince(start), placed.headers().firstValue("X-Lab-Server").orElse("?"));
+		out().printf("1. POST %s/api/orders  Idempotency-Key: %s%n   -> %d in %d ms, served by %s in zone %s%n", BASE,
+				key, placed.statusCode(), millisSince(start), placed.headers().firstValue("X-Lab-Server").orElse("?"),
+				placed.headers().firstValue("X-Served-Zone").orElse("?"));
 		if (placed.statusCode() != 201) {
 			throw new LabException("the order was not accepted: " + placed.body());
 		}

@@ -91,6 +91,13 @@ class StatusCommand implements Callable<Integer> {
 				detail = role + (role.equals("primary")
 						? ", synchronous standbys: " + database.map(Database::synchronousStandbys).orElse(0) : "");
 			}
+			case "replacer" -> {
+				healthy = alive;
+				detail = !alive ? "not running"
+						: Replacer.enabled(paths)
+								? "replacing dead instances in their zone after " + Replacer.GRACE.toSeconds() + " s"
+								: "off: dead instances stay dead (bin/lab replace on)";
+			}
 			case "faults" -> {
 				String routes = alive ? faults(paths) : "not running";
 				healthy = alive && !routes.startsWith("no answer");
@@ -101,7 +108,8 @@ class StatusCommand implements Callable<Integer> {
 				detail = healthy ? "listening" : "not listening";
 			}
 		}
-		return new Row(component.name(), component.kind(), component.pid(), component.port(), alive, healthy, detail);
+		return new Row(component.name(), component.kind(), Zones.of(component.name()).orElse(Zones.REGIONAL),
+				component.pid(), component.port(), alive, healthy, detail);
 	}
 
 	/** The routes that are not passing traffic normally, or that all do. */
@@ -148,9 +156,9 @@ class StatusCommand implements Callable<Integer> {
 			out().println("The lab is not running. Start it with: bin/lab up");
 			return;
 		}
-		out().printf("%-14s %-8s %-6s %-8s %s%n", "COMPONENT", "PID", "PORT", "HEALTH", "DETAIL");
-		rows.forEach((row) -> out().printf("%-14s %-8d %-6d %-8s %s%n", row.name(), row.pid(), row.port(),
-				row.healthy() ? "healthy" : "DOWN", row.detail()));
+		out().printf("%-14s %-4s %-8s %-6s %-8s %s%n", "COMPONENT", "ZONE", "PID", "PORT", "HEALTH", "DETAIL");
+		rows.forEach((row) -> out().printf("%-14s %-4s %-8d %-6d %-8s %s%n", row.name(), row.zone(), row.pid(),
+				row.port(), row.healthy() ? "healthy" : "DOWN", row.detail()));
 		out().println();
 		out().println("database primary: " + primary);
 		queues.forEach((queue, depth) -> out().println("queue " + queue + ": " + depth + " message(s)"));
@@ -161,13 +169,15 @@ class StatusCommand implements Callable<Integer> {
 	 *
 	 * @param name the component
 	 * @param kind its kind
+	 * @param zone its Availability Zone ({@link Zones}), {@code -} for a regional one
 	 * @param pid its pid
 	 * @param port its port
 	 * @param alive whether its process runs
 	 * @param healthy whether it does its job
 	 * @param detail what else is known
 	 */
-	record Row(String name, String kind, long pid, int port, boolean alive, boolean healthy, String detail) {
+	record Row(String name, String kind, String zone, long pid, int port, boolean alive, boolean healthy,
+			String detail) {
 	}
 
 	private PrintWriter out() {

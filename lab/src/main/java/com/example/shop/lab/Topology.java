@@ -89,6 +89,30 @@ final class Topology {
 		Instances.awaitReady(List.of(instance), START_TIMEOUT);
 	}
 
+	/**
+	 * Starts every web and worker instance the lab has whose process is dead, all at once
+	 * and each in its own slot (so its own zone), waits until they are ready, and puts
+	 * the web instances back in the load balancer.
+	 * @return the instances started
+	 */
+	List<String> startDeadInstances() {
+		Instances instances = new Instances(this.paths, Secrets.loadOrCreate(this.paths));
+		List<LabState.Component> started = new ArrayList<>();
+		for (LabState.Component instance : LabState.load(this.paths).components()) {
+			boolean web = instance.kind().equals("web");
+			if ((web || instance.kind().equals("worker")) && !Processes.isAlive(instance.pid())) {
+				int n = slot(instance.kind(), instance);
+				Processes.await(Duration.ofSeconds(10), () -> !Processes.isListening(instance.port()));
+				LabState.Component replacement = web ? instances.startWeb(n) : instances.startWorker(n);
+				this.state.put(replacement);
+				started.add(replacement);
+			}
+		}
+		Instances.awaitReady(started, START_TIMEOUT);
+		loadBalancer().setWebInstances(webSlots());
+		return started.stream().map(LabState.Component::name).toList();
+	}
+
 	void up(int webCount, int workerCount) throws java.io.IOException {
 		this.paths.create();
 		Tools tools = Tools.findOrInstall();
@@ -111,19 +135,28 @@ final class Topology {
 		loadBalancer.setWebInstances(webSlots());
 		step("monitor", "what the dashboard shows, :%d/status.json", Ports.MONITOR);
 		startMonitor();
+		step("replacer", "replaces dead instances in their zone after %d s (%s; bin/lab replace on|off)",
+				Replacer.GRACE.toSeconds(), Replacer.enabled(this.paths) ? "on" : "off");
+		startLabProcess("replacer", Replacer.class, 0);
 	}
 
 	private void startMonitor() {
-		if (this.state.get("monitor").map((monitor) -> Processes.isAlive(monitor.pid())).orElse(false)) {
-			return;
-		}
-		long pid = Processes.startDetached(List.of(Processes.java(), "-Xmx64m", "-XX:+UseSerialGC",
-				"-Dlab.home=" + this.paths.repo(), "-Dlab.state=" + this.paths.state(), "-cp",
-				this.paths.labJar().toString(), Monitor.class.getName()), Map.of(), this.paths.log("monitor"), true);
-		this.state.put(new LabState.Component("monitor", "monitor", pid, Ports.MONITOR));
+		startLabProcess("monitor", Monitor.class, Ports.MONITOR);
 		if (!Processes.await(Duration.ofSeconds(30), () -> Processes.isListening(Ports.MONITOR))) {
 			throw new LabException("the monitor did not start; see bin/lab logs monitor");
 		}
+	}
+
+	/** One of the lab's own background processes, started unless it runs. */
+	private void startLabProcess(String name, Class<?> main, int port) {
+		if (this.state.get(name).map((process) -> Processes.isAlive(process.pid())).orElse(false)) {
+			return;
+		}
+		long pid = Processes.startDetached(
+				List.of(Processes.java(), "-Xmx64m", "-XX:+UseSerialGC", "-Dlab.home=" + this.paths.repo(),
+						"-Dlab.state=" + this.paths.state(), "-cp", this.paths.labJar().toString(), main.getName()),
+				Map.of(), this.paths.log(name), true);
+		this.state.put(new LabState.Component(name, name, pid, port));
 	}
 
 	/**
@@ -206,6 +239,11 @@ final class Topology {
 	 * @return the lab ports still in use afterwards, normally none
 	 */
 	List<Integer> down(boolean purge) {
+		// first, so that it does not replace the instances stopped next
+		this.state.get("replacer").ifPresent((replacer) -> {
+			Processes.stop(replacer.pid(), Duration.ofSeconds(10));
+			this.state.remove("replacer");
+		});
 		var tools = Tools.find();
 		tools.ifPresent((found) -> new LoadBalancer(this.paths, found).down(this.state));
 		// All instances at once: each takes a few seconds to shut down gracefully.

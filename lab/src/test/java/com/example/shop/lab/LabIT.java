@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -150,6 +152,51 @@ class LabIT {
 		assertThat(status.get("components").findValues("name")).extracting(JsonNode::asString)
 			.contains("load-balancer", "db-a", "db-b", "sqs", "s3", "faults", "web-1", "web-2", "worker-1");
 		assertThat(status.get("queues").has("orders-dlq")).isTrue();
+		Map<String, String> zones = new HashMap<>();
+		status.get("components")
+			.forEach((component) -> zones.put(component.get("name").asString(), component.get("zone").asString()));
+		assertThat(zones).containsEntry("web-1", "a")
+			.containsEntry("web-2", "b")
+			.containsEntry("worker-1", "a")
+			.containsEntry("db-a", "a")
+			.containsEntry("db-b", "b")
+			.containsEntry("sqs", "-")
+			.containsEntry("replacer", "-");
+	}
+
+	/**
+	 * Runs after web-1 was stopped behind the lab's back (order 4): the replacer starts
+	 * it again in its zone; turned off, it leaves a killed web-2 dead until turned on
+	 * again.
+	 */
+	@Test
+	@Order(6)
+	void deadInstancesAreReplacedInTheirZoneUnlessReplacingIsOff() throws Exception {
+		LabPaths paths = LabPaths.fromSystem();
+		await().atMost(Duration.ofSeconds(150))
+			.until(() -> LabState.load(paths)
+				.get("web-1")
+				.filter((web) -> Processes.isAlive(web.pid()) && Instances.ready(web))
+				.isPresent());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> OrdersApi.placeOrder(),
+					(response) -> response.headers().firstValue("X-Lab-Server").filter("web-1"::equals).isPresent()
+							&& response.headers().firstValue("X-Served-Zone").filter("a"::equals).isPresent());
+
+		assertThat(RunningLab.lab("replace", "off")).isZero();
+		LabState.Component web2 = LabState.load(paths).get("web-2").orElseThrow();
+		Processes.kill(web2.pid());
+		Thread.sleep(Replacer.GRACE.plusSeconds(10));
+		assertThat(LabState.load(paths).get("web-2")).as("still the killed web-2").hasValue(web2);
+
+		assertThat(RunningLab.lab("replace", "on")).isZero();
+		await().atMost(Duration.ofSeconds(150))
+			.until(() -> LabState.load(paths)
+				.get("web-2")
+				.filter((web) -> web.pid() != web2.pid() && Processes.isAlive(web.pid()) && Instances.ready(web))
+				.isPresent());
+		assertThat(Files.readString(paths.log("replacer"))).contains("web-1 (pid", "starting a new one in zone a")
+			.contains("web-2 (pid " + web2.pid() + ") is dead; starting a new one in zone b");
 	}
 
 	private void assertStandbyIsSynchronousAndHas(List<UUID> orders) {

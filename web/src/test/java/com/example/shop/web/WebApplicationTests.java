@@ -47,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "management.server.port=0", "orders.instance-name=web-under-test",
+				"orders.availability-zone=b",
 				// the idempotency race needs all 20 requests inside at once; by default
 				// an
 				// instance admits 10 and sheds the rest (LoadSheddingTests covers that)
@@ -97,7 +98,7 @@ class WebApplicationTests {
 	}
 
 	@Test
-	void responsesSayWhichInstanceServedThemAndCarryTheCorrelationId() {
+	void responsesSayWhichInstanceAndZoneServedThemAndCarryTheCorrelationId() {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.api.uri("/api/orders"))
 			.header("Idempotency-Key", newKey())
 			.header("Content-Type", "application/json")
@@ -108,6 +109,7 @@ class WebApplicationTests {
 		Api.Response generated = this.api.get("/api/products");
 
 		assertThat(placed.header("X-Served-By")).isEqualTo("web-under-test");
+		assertThat(placed.header("X-Served-Zone")).isEqualTo("b");
 		assertThat(placed.header("X-Correlation-Id")).isEqualTo("demo-42");
 		assertThat(generated.header("X-Correlation-Id")).isNotBlank().isNotEqualTo("demo-42");
 		Message message = awaitMessageFor(UUID.fromString(placed.body().get("id").asString()));

@@ -83,9 +83,10 @@ final class WebInstances {
 
 	/**
 	 * The dynamic part of the configuration: where the database, the queue and the bucket
-	 * are, written where the baked {@code orders-web.service} reads its environment. The
-	 * unit resolves {@code DB_URL}, {@code DB_USERNAME} and {@code DB_PASSWORD} from the
-	 * secret at start, so no credential is ever written into user data.
+	 * are, and the instance's Availability Zone from its metadata, written where the
+	 * baked {@code orders-web.service} reads its environment. The unit resolves
+	 * {@code DB_URL}, {@code DB_USERNAME} and {@code DB_PASSWORD} from the secret at
+	 * start, so no credential is ever written into user data.
 	 */
 	private static UserData userData(String colour, DataStack data) {
 		UserData userData = UserData.forLinux();
@@ -95,8 +96,14 @@ final class WebInstances {
 				"DB_PORT=" + data.database().getDbInstanceEndpointPort(),
 				"DB_SECRET_ARN=" + data.databaseSecret().getSecretArn(),
 				"ORDERS_OUTBOX_QUEUE=" + data.orders().getQueueName(),
-				"ORDERS_RECEIPTS_BUCKET=" + data.receipts().getBucketName(), "EOF", "chmod 0640 /etc/orders/orders.env",
-				"systemctl restart orders-web.service");
+				"ORDERS_RECEIPTS_BUCKET=" + data.receipts().getBucketName(), "EOF",
+				// the instance's Availability Zone, for the X-Served-Zone header (IMDSv2)
+				"imds=$(curl -sf -X PUT http://169.254.169.254/latest/api/token "
+						+ "-H 'X-aws-ec2-metadata-token-ttl-seconds: 60')",
+				"echo \"ORDERS_ZONE=$(curl -sf -H \"X-aws-ec2-metadata-token: $imds\" "
+						+ "http://169.254.169.254/latest/meta-data/placement/availability-zone)\" "
+						+ ">> /etc/orders/orders.env",
+				"chmod 0640 /etc/orders/orders.env", "systemctl restart orders-web.service");
 		return userData;
 	}
 
