@@ -156,6 +156,39 @@ final class Database {
 		return standby;
 	}
 
+	/**
+	 * Loses the standby, as when its zone fails: it stops at once, and the primary stops
+	 * waiting for it on commit, as RDS does while it replaces a Multi-AZ standby; until a
+	 * new standby streams, a commit is on one node only.
+	 * @param standby the standby
+	 * @param state where the nodes are recorded
+	 * @return the primary, now alone
+	 */
+	Node loseStandby(Node standby, LabState state) {
+		Node primary = other(standby);
+		if (!"primary".equals(role(primary))) {
+			throw new LabException(primary.name() + " is not a running primary");
+		}
+		asOwner(List.of(this.tools.postgres("pg_ctl").toString(), "-D", dataDir(standby).toString(), "-m", "immediate",
+				"stop"));
+		state.remove(standby.name());
+		sql(primary, "ALTER SYSTEM SET synchronous_standby_names = ''");
+		sql(primary, "SELECT pg_reload_conf()");
+		return primary;
+	}
+
+	/**
+	 * The node in a zone.
+	 * @param zone {@code a} or {@code b}
+	 * @return {@code db-a} or {@code db-b}
+	 */
+	static Node inZone(String zone) {
+		return NODES.stream()
+			.filter((node) -> Zones.of(node.name()).orElseThrow().equals(zone))
+			.findFirst()
+			.orElseThrow(() -> new LabException("no database node in zone " + zone));
+	}
+
 	/** Deletes the data folders. */
 	void purge() {
 		deleteTree(this.root);

@@ -135,6 +135,48 @@ final class Expectations {
 		};
 	}
 
+	/**
+	 * Static stability: once the zone's failure has been absorbed, the zone left carries
+	 * the steady load with the capacity it already had. Judged over the second half of
+	 * the outage: every order in it acknowledged, their p99 within the recovery
+	 * threshold, and the queue not growing by more than two seconds of orders (the
+	 * workers left keep up). Either way the detail says how far the surviving zone was
+	 * from the load.
+	 */
+	static Scenario.Expectation staticallyStable() {
+		return (evidence) -> {
+			FaultWindow window = evidence.window();
+			long from = window.startedAt() + (window.endedAt() - window.startedAt()) / 2;
+			List<ClientRecord> late = evidence.records()
+				.stream()
+				.filter((r) -> r.sentAt() >= from && r.endedAt() <= window.endedAt())
+				.toList();
+			long failed = late.stream().filter(ClientRecord::failed).count();
+			long p99 = percentile99(
+					late.stream().filter(ClientRecord::acknowledged).map(ClientRecord::latencyMs).toList());
+			long threshold = evidence.timeline().recoveryThresholdMs();
+			List<SystemSample> depths = evidence.samples()
+				.stream()
+				.filter((sample) -> sample.at() >= from && sample.at() <= window.endedAt() && sample.queueDepth() >= 0)
+				.toList();
+			int growth = depths.isEmpty() ? 0 : depths.getLast().queueDepth() - depths.getFirst().queueDepth();
+			double steady = steadyAcknowledgedPerSecond(evidence);
+			double seconds = depths.isEmpty() ? 0 : (depths.getLast().at() - depths.getFirst().at()) / 1000.0;
+			double shortfall = seconds > 0 ? Math.max(0, growth / seconds) : 0;
+			boolean served = !late.isEmpty() && failed == 0 && p99 <= threshold;
+			boolean processed = !depths.isEmpty() && growth <= Math.max(2, 2 * steady);
+			return List.of(
+					Check.expect("the surviving zone served the steady load", served,
+							"in the outage's second half: %d orders, %d failed, p99 %d ms (threshold %d ms)"
+								.formatted(late.size(), failed, p99, threshold)),
+					Check.expect("the surviving zone's workers kept up", processed, depths.isEmpty()
+							? "no queue depth could be read"
+							: "queue %d -> %d messages over %.0f s at %.0f orders/s: %s".formatted(
+									depths.getFirst().queueDepth(), depths.getLast().queueDepth(), seconds, steady,
+									processed ? "kept up" : "%.1f orders/s short of the load".formatted(shortfall))));
+		};
+	}
+
 	private static String errors(Scenario.Evidence evidence) {
 		Map<String, Integer> kinds = evidence.timeline().errorsByKind();
 		return evidence.timeline().clientErrors() + " client errors " + (kinds.isEmpty() ? "" : kinds + " ")

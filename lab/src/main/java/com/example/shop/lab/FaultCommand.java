@@ -66,6 +66,17 @@ class FaultCommand implements Runnable {
 		run(new DatabaseFailoverFault(topology()));
 	}
 
+	@Command(name = "az-outage", mixinStandardHelpOptions = true,
+			description = "A whole zone fails: its instances killed and cut from the load balancer, its database "
+					+ "node stopped (failing over if primary); then the lab rebuilds it.")
+	void azOutage(
+			@Parameters(paramLabel = "ZONE",
+					description = "a or b; or primary or standby: the zone of that database node") String zone,
+			@Option(names = "--for", defaultValue = "60s", converter = DurationConverter.class,
+					description = "how long the zone is down (default: ${DEFAULT-VALUE})") Duration duration) {
+		run(new AzOutageFault(zone, duration, topology(), false));
+	}
+
 	@Command(name = "db-outage", mixinStandardHelpOptions = true,
 			description = "Cut the network to both database nodes (fault proxy).")
 	void databaseOutage(@Option(names = "--for", defaultValue = "30s", converter = DurationConverter.class,

@@ -22,6 +22,9 @@ final class Scenarios {
 		Duration warmup = seconds(quick ? 6 : 20);
 		Duration tail = seconds(quick ? 16 : 30);
 		Duration outage = seconds(quick ? 10 : 30);
+		// long enough for the zone left to show it carries the load alone, after the
+		// failover
+		Duration zoneOutage = seconds(quick ? 20 : 60);
 		// A replacement instance starts cold and joins the load balancer after 2 good
 		// checks; its first seconds are slower, and recovery is judged after that. A
 		// spike
@@ -50,6 +53,23 @@ final class Scenarios {
 						"pg_ctl stop -m immediate on the primary, promote the standby, rebuild a new standby", warmup,
 						tail, (stage) -> new DatabaseFailoverFault(stage.topology()),
 						Expectations.errorWindowAtMost(seconds(5))),
+				new Scenario("az-outage-primary",
+						"The zone with the database primary fails: the standby in the other zone takes over and the "
+								+ "other zone's instances carry the load with what they have (static stability); "
+								+ "errors last at most 10 s and nothing acknowledged is lost.",
+						"kill every instance in the primary's zone, cut it from the load balancer and stop its "
+								+ "database node for " + zoneOutage.toSeconds()
+								+ " s; then rebuild a standby and the instances there",
+						warmup, tail, (stage) -> new AzOutageFault("primary", zoneOutage, stage.topology(), true),
+						Expectations.errorWindowAtMost(seconds(10)).and(Expectations.staticallyStable())),
+				new Scenario("az-outage-standby",
+						"The zone with the database standby fails: the primary commits alone until a new standby "
+								+ "streams, and the other zone's instances carry the load; errors last at most 5 s.",
+						"kill every instance in the standby's zone, cut it from the load balancer and stop its "
+								+ "database node for " + zoneOutage.toSeconds()
+								+ " s; then rebuild a standby and the instances there",
+						warmup, tail, (stage) -> new AzOutageFault("standby", zoneOutage, stage.topology(), true),
+						Expectations.errorWindowAtMost(seconds(5)).and(Expectations.staticallyStable())),
 				new Scenario("db-outage",
 						"With the database unreachable the web tier fails fast (503 with Retry-After, no timeouts), "
 								+ "the load balancer keeps every instance (health checks are local), and orders are "
@@ -111,13 +131,18 @@ final class Scenarios {
 		if (names.isEmpty()) {
 			return all;
 		}
-		return names.stream()
-			.map((name) -> all.stream()
-				.filter((scenario) -> scenario.name().equals(name))
-				.findFirst()
-				.orElseThrow(() -> new LabException("no scenario '" + name + "'; there are: "
-						+ String.join(", ", all.stream().map(Scenario::name).toList()))))
-			.toList();
+		// a name may stand for its variants: az-outage runs az-outage-primary and
+		// az-outage-standby
+		return names.stream().flatMap((name) -> {
+			List<Scenario> matching = all.stream()
+				.filter((scenario) -> scenario.name().equals(name) || scenario.name().startsWith(name + "-"))
+				.toList();
+			if (matching.isEmpty()) {
+				throw new LabException("no scenario '" + name + "'; there are: "
+						+ String.join(", ", all.stream().map(Scenario::name).toList()));
+			}
+			return matching.stream();
+		}).toList();
 	}
 
 	private static Duration seconds(long seconds) {

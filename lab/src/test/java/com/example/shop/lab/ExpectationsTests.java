@@ -90,6 +90,29 @@ class ExpectationsTests {
 			.containsExactly("the database outage emptied the fleet", "the load balancer failed open");
 	}
 
+	@Test
+	void staticallyStableNeedsTheSurvivingZoneToServeAndProcessTheLoad() {
+		// the fault acts from 5 s to 10 s; its second half is 7.5 s to 10 s
+		List<SystemSample> keptUp = queue(7500, 3, 4, 3);
+		List<SystemSample> fellBehind = queue(7500, 3, 25, 48);
+		List<ClientRecord> lateFailures = requestsFailingBetween(8000, 9000);
+
+		assertThat(failedNames(Expectations.staticallyStable(), evidence(steady(), keptUp, List.of()))).isEmpty();
+		assertThat(failedNames(Expectations.staticallyStable(), evidence(steady(), fellBehind, List.of())))
+			.containsExactly("the surviving zone's workers kept up");
+		assertThat(Expectations.staticallyStable().check(evidence(steady(), fellBehind, List.of())).getLast().detail())
+			.contains("3 -> 48 messages over 2 s", "22.5 orders/s short of the load");
+		assertThat(failedNames(Expectations.staticallyStable(), evidence(lateFailures, keptUp, List.of())))
+			.containsExactly("the surviving zone served the steady load");
+	}
+
+	/** Queue depths one second apart from {@code fromMs} into the run. */
+	private static List<SystemSample> queue(long fromMs, int... depths) {
+		return IntStream.range(0, depths.length)
+			.mapToObj((i) -> new SystemSample(START + fromMs + i * 1000L, 1, 0, depths[i]))
+			.toList();
+	}
+
 	private static boolean passes(Scenario.Expectation expectation, Scenario.Evidence evidence) {
 		return expectation.check(evidence).stream().allMatch(Check::passed);
 	}
