@@ -78,7 +78,7 @@ class WebStackTests {
 	@Test
 	void withACertificateServesHttpsAndRedirectsHttpToIt() {
 		InfraSettings settings = new InfraSettings("Tls", 1, CERTIFICATE, "ami-0123456789abcdef0",
-				"ami-0fedcba9876543210", null, true);
+				"ami-0fedcba9876543210", null, true, BackupSettings.DEFAULTS);
 
 		WebStack tls = OrdersInfra.build(Deployment.newApp(), settings).web();
 

@@ -28,7 +28,7 @@ public class DataStack extends Stack {
 		super(scope, id, props);
 		this.database = new OrdersDatabase(this, "Database", settings, network);
 		this.queues = new OrdersQueues(this, "Queues", settings);
-		this.receipts = new ReceiptsBucket(this, "Receipts");
+		this.receipts = new ReceiptsBucket(this, "Receipts", settings.backups());
 	}
 
 	public DatabaseInstance database() {
