@@ -40,6 +40,7 @@ public record InfraSettings(String prefix, int natGateways, @Nullable String cer
 	private static BackupSettings backups(App app) {
 		BackupSettings defaults = BackupSettings.DEFAULTS;
 		return new BackupSettings(number(app, "backupRetentionDays", defaults.retentionDays()),
+				number(app, "vaultRetentionDays", defaults.vaultRetentionDays()),
 				number(app, "noncurrentVersionDays", defaults.noncurrentVersionDays()));
 	}
 

@@ -13,34 +13,37 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class BackupSettingsTests {
 
 	@Test
-	void defaultsToAWeekOfPointInTimeRestoreAndAMonthOfOldReceipts() {
+	void defaultsToAWeekOfPointInTimeRestoreFiveWeeksOfDailiesAndAMonthOfOldReceipts() {
 		InfraSettings settings = InfraSettings.from(Deployment.newApp());
 
-		assertThat(settings.backups()).isEqualTo(new BackupSettings(7, 30));
+		assertThat(settings.backups()).isEqualTo(new BackupSettings(7, 35, 30));
 	}
 
 	@Test
 	void readsTheRetentionPeriodsFromTheContext() {
 		App app = Deployment.newApp();
 		app.getNode().setContext("backupRetentionDays", "14");
-		app.getNode().setContext("noncurrentVersionDays", "90");
+		app.getNode().setContext("vaultRetentionDays", "90");
+		app.getNode().setContext("noncurrentVersionDays", "60");
 
 		BackupSettings backups = InfraSettings.from(app).backups();
 
-		assertThat(backups).isEqualTo(new BackupSettings(14, 90));
+		assertThat(backups).isEqualTo(new BackupSettings(14, 90, 60));
 	}
 
 	@Test
-	void refusesARetentionRdsWouldRefuse() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new BackupSettings(0, 30))
+	void refusesAPointInTimeWindowRdsOrAwsBackupWouldRefuse() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new BackupSettings(0, 35, 30))
 			.withMessageContaining("retentionDays");
-		assertThatIllegalArgumentException().isThrownBy(() -> new BackupSettings(36, 30))
+		assertThatIllegalArgumentException().isThrownBy(() -> new BackupSettings(36, 35, 30))
 			.withMessageContaining("retentionDays");
 	}
 
 	@Test
-	void refusesToExpireOldReceiptsAtOnce() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new BackupSettings(7, 0))
+	void refusesToExpireRecoveryPointsOrOldReceiptsAtOnce() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new BackupSettings(7, 0, 30))
+			.withMessageContaining("vaultRetentionDays");
+		assertThatIllegalArgumentException().isThrownBy(() -> new BackupSettings(7, 35, 0))
 			.withMessageContaining("noncurrentVersionDays");
 	}
 

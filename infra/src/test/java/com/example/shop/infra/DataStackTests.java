@@ -46,7 +46,8 @@ class DataStackTests {
 
 	@Test
 	void takesTheRetentionPeriodsFromTheSettings() {
-		OrdersInfra infra = OrdersInfra.build(Deployment.newApp(), Deployment.settingsWith(new BackupSettings(14, 60)));
+		OrdersInfra infra = OrdersInfra.build(Deployment.newApp(),
+				Deployment.settingsWith(new BackupSettings(14, 35, 60)));
 
 		Template template = Template.fromStack(infra.data());
 

@@ -231,7 +231,7 @@ class WebStackTests {
 			.findOutputs("*")
 			.values()
 			.stream()
-			.filter((output) -> value.equals(output.get("Value")))
+			.filter((output) -> value.equals(output.get("Value")) && output.containsKey("Export"))
 			.map((output) -> (Object) Map.of("Fn::ImportValue", ((Map<?, ?>) output.get("Export")).get("Name")))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No export of " + value + " in " + producer.getStackName()));
