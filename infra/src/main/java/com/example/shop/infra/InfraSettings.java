@@ -17,7 +17,7 @@ import software.amazon.awscdk.App;
  * @param workerAmiId the baked worker AMI
  * @param alarmEmail where alarms are sent, if anywhere
  * @param deletionProtection keep the database from being deleted with its stack
- * @param backups how long data is kept for recovery
+ * @param backups how long data is kept for recovery, and where a disaster copy goes
  */
 public record InfraSettings(String prefix, int natGateways, @Nullable String certificateArn, String webAmiId,
 		String workerAmiId, @Nullable String alarmEmail, boolean deletionProtection, BackupSettings backups) {
@@ -41,7 +41,7 @@ public record InfraSettings(String prefix, int natGateways, @Nullable String cer
 		BackupSettings defaults = BackupSettings.DEFAULTS;
 		return new BackupSettings(number(app, "backupRetentionDays", defaults.retentionDays()),
 				number(app, "vaultRetentionDays", defaults.vaultRetentionDays()),
-				number(app, "noncurrentVersionDays", defaults.noncurrentVersionDays()));
+				number(app, "noncurrentVersionDays", defaults.noncurrentVersionDays()), optional(app, "drRegion"));
 	}
 
 	private static int number(App app, String key, int fallback) {

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The AWS Backup plan of the data stack: a retained, encrypted vault that refuses early
  * deletion, point-in-time backups as long as the database's own and dailies for five
- * weeks, of both the database and the receipts bucket.
+ * weeks, of both the database and the receipts bucket; the dailies copied to another
+ * region only when the settings name one.
  */
 class BackupPlanTests {
 
@@ -93,7 +94,8 @@ class BackupPlanTests {
 
 	@Test
 	void keepsRecoveryPointsAsLongAsTheSettingsSay() {
-		DataStack data = OrdersInfra.build(Deployment.newApp(), Deployment.settingsWith(new BackupSettings(14, 90, 30)))
+		DataStack data = OrdersInfra
+			.build(Deployment.newApp(), Deployment.settingsWith(new BackupSettings(14, 90, 30, null)))
 			.data();
 
 		Template template = Template.fromStack(data);
@@ -104,10 +106,45 @@ class BackupPlanTests {
 						Match.objectLike(Map.of("RuleName", "Daily", "Lifecycle", Map.of("DeleteAfterDays", 90))))))));
 	}
 
-	@SuppressWarnings("unchecked")
+	@Test
+	void copiesNothingToAnotherRegionByDefault() {
+		assertThat(Deployment.infra().drVault()).isNull();
+		assertThat(rule(this.template, "Daily")).doesNotContainKey("CopyActions");
+		assertThat(rule(this.template, "Continuous")).doesNotContainKey("CopyActions");
+	}
+
+	@Test
+	void copiesTheDailiesToAVaultOfItsOwnInTheDisasterRecoveryRegion() {
+		OrdersInfra infra = OrdersInfra.build(Deployment.newApp(),
+				Deployment.settingsWith(BackupSettings.DEFAULTS.withDrRegion("us-west-2")));
+
+		Template data = Template.fromStack(infra.data());
+		Template drVault = Template.fromStack(infra.drVault());
+
+		assertThat(rule(data, "Daily").get("CopyActions")).asList()
+			.singleElement()
+			.satisfies((copy) -> assertThat(copy.toString()).contains("DeleteAfterDays=35")
+				.contains(":backup:us-west-2:", ":backup-vault:Orders-orders-backups-dr"));
+		assertThat(rule(data, "Continuous")).doesNotContainKey("CopyActions");
+		assertThat(infra.drVault().getRegion()).isEqualTo("us-west-2");
+		assertThat(infra.data().getDependencies()).contains(infra.drVault());
+		drVault.hasResource("AWS::Backup::BackupVault", Map.of("Properties",
+				Map.of("BackupVaultName", "Orders-orders-backups-dr", "EncryptionKeyArn", Match.anyValue(),
+						"AccessPolicy",
+						Match.objectLike(Map.of("Statement", List.of(Match.objectLike(Map.of("Effect", "Deny")))))),
+				"DeletionPolicy", "Retain"));
+		drVault.hasResource("AWS::KMS::Key",
+				Map.of("Properties", Map.of("EnableKeyRotation", true), "DeletionPolicy", "Retain"));
+	}
+
 	private Map<String, Object> rule(String name) {
+		return rule(this.template, name);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> rule(Template template, String name) {
 		Map<String, Object> plan = (Map<String, Object>) NetworkStackTests
-			.properties(single(this.template.findResources("AWS::Backup::BackupPlan")).getValue())
+			.properties(single(template.findResources("AWS::Backup::BackupPlan")).getValue())
 			.get("BackupPlan");
 		return ((List<Map<String, Object>>) plan.get("BackupPlanRule")).stream()
 			.filter((rule) -> name.equals(rule.get("RuleName")))

@@ -47,7 +47,7 @@ class DataStackTests {
 	@Test
 	void takesTheRetentionPeriodsFromTheSettings() {
 		OrdersInfra infra = OrdersInfra.build(Deployment.newApp(),
-				Deployment.settingsWith(new BackupSettings(14, 35, 60)));
+				Deployment.settingsWith(new BackupSettings(14, 35, 60, null)));
 
 		Template template = Template.fromStack(infra.data());
 

@@ -6,9 +6,13 @@ import com.example.shop.infra.BackupSettings;
 import com.example.shop.infra.InfraSettings;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.backup.BackupPlan;
+import software.amazon.awscdk.services.backup.BackupPlanCopyActionProps;
 import software.amazon.awscdk.services.backup.BackupPlanRule;
 import software.amazon.awscdk.services.backup.BackupResource;
 import software.amazon.awscdk.services.backup.BackupSelectionOptions;
@@ -84,13 +88,16 @@ final class OrdersBackups extends Construct {
 			.completionWindow(COMPLETE_WITHIN)
 			.deleteAfter(Duration.days(backups.retentionDays()))
 			.build());
-		plan.addRule(BackupPlanRule.Builder.create()
+		BackupPlanRule.Builder daily = BackupPlanRule.Builder.create()
 			.ruleName("Daily")
 			.scheduleExpression(DAILY)
 			.startWindow(START_WITHIN)
 			.completionWindow(COMPLETE_WITHIN)
-			.deleteAfter(Duration.days(backups.vaultRetentionDays()))
-			.build());
+			.deleteAfter(Duration.days(backups.vaultRetentionDays()));
+		if (backups.drRegion() != null) {
+			daily.copyActions(List.of(copyTo(backups.drRegion(), settings.prefix(), backups.vaultRetentionDays())));
+		}
+		plan.addRule(daily.build());
 		this.role = serviceRole();
 		plan.addSelection("DatabaseAndReceipts",
 				BackupSelectionOptions.builder()
@@ -100,6 +107,26 @@ final class OrdersBackups extends Construct {
 					.resources(List.of(BackupResource.fromRdsDatabaseInstance(database),
 							BackupResource.fromArn(receipts.getBucketArn())))
 					.build());
+	}
+
+	/**
+	 * A copy of each daily recovery point in the vault of {@link DrVaultStack}, in the
+	 * disaster-recovery region, kept as long as the original. Only the dailies: a copy of
+	 * a continuous backup is a snapshot anyway, without its point-in-time restore.
+	 */
+	private BackupPlanCopyActionProps copyTo(String region, String prefix, int days) {
+		String arn = Stack.of(this)
+			.formatArn(ArnComponents.builder()
+				.service("backup")
+				.region(region)
+				.resource("backup-vault")
+				.resourceName(DrVaultStack.vaultName(prefix))
+				.arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+				.build());
+		return BackupPlanCopyActionProps.builder()
+			.destinationBackupVault(BackupVault.fromBackupVaultArn(this, "DrVault", arn))
+			.deleteAfter(Duration.days(days))
+			.build();
 	}
 
 	private BackupVault vault(String prefix) {
