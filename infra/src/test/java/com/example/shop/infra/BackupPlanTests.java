@@ -88,8 +88,8 @@ class BackupPlanTests {
 
 	@Test
 	void namesWhatTheRunbookStartsFrom() {
-		assertThat(this.template.findOutputs("*").keySet()).contains("DatabaseInstanceId", "ReceiptsBucketName",
-				"BackupVaultName", "BackupRoleArn");
+		assertThat(this.template.findOutputs("*").keySet()).contains("DatabaseInstanceId", "DatabaseSecretArn",
+				"ReceiptsBucketName", "BackupVaultName", "BackupRoleArn");
 	}
 
 	@Test

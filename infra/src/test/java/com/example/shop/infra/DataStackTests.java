@@ -45,6 +45,11 @@ class DataStackTests {
 	}
 
 	@Test
+	void keepsTheAutomatedBackupsOfADeletedInstance() {
+		this.template.hasResourceProperties("AWS::RDS::DBInstance", Map.of("DeleteAutomatedBackups", false));
+	}
+
+	@Test
 	void takesTheRetentionPeriodsFromTheSettings() {
 		OrdersInfra infra = OrdersInfra.build(Deployment.newApp(),
 				Deployment.settingsWith(new BackupSettings(14, 35, 60, null)));

@@ -36,6 +36,8 @@ public class DataStack extends Stack {
 		this.backups = new OrdersBackups(this, "Backups", settings, this.database.instance(), this.receipts.bucket());
 		output("DatabaseInstanceId", this.database.instance().getInstanceIdentifier(),
 				"The database instance a point-in-time restore starts from (docs/recovery.md)");
+		output("DatabaseSecretArn", this.database.instance().getSecret().getSecretArn(),
+				"The database's credentials, which a restored instance is logged into with");
 		output("ReceiptsBucketName", this.receipts.bucket().getBucketName(), "The bucket of receipt PDFs");
 		output("BackupVaultName", this.backups.vault().getBackupVaultName(),
 				"The AWS Backup vault of the database's and the bucket's recovery points");

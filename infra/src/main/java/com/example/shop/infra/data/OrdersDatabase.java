@@ -84,6 +84,11 @@ final class OrdersDatabase extends Construct {
 			.preferredBackupWindow(BACKUP_WINDOW)
 			.preferredMaintenanceWindow(MAINTENANCE_WINDOW)
 			.copyTagsToSnapshot(true)
+			// Deleting the instance keeps its automated backups for their retention
+			// period, so
+			// a deleted database can still be restored to a point in time
+			// (docs/recovery.md).
+			.deleteAutomatedBackups(false)
 			.deletionProtection(settings.deletionProtection())
 			.removalPolicy(RemovalPolicy.SNAPSHOT)
 			.enablePerformanceInsights(true)
