@@ -41,18 +41,26 @@ import software.constructs.Construct;
  * the template and the instance keep agreeing on it.</li>
  * <li>{@code Daily}: a snapshot of both a day, kept
  * {@link BackupSettings#vaultRetentionDays()} days, for a loss noticed after the
- * point-in-time window has passed it by.</li>
+ * point-in-time window has passed it by; copied to another region's vault
+ * ({@link DrVaultStack}) when the settings name one.</li>
  * </ul>
  */
 final class OrdersBackups extends Construct {
 
 	/**
-	 * 05:00 UTC, within an hour: clear of the database's backup window (03:00-03:30) and
-	 * its Sunday maintenance (04:00-04:30), during which AWS Backup cannot snapshot it.
+	 * 05:00 UTC, within an hour: clear of the database's own backup window (03:00-03:30)
+	 * and its Sunday maintenance (04:00-04:30), so that the snapshot never competes with
+	 * either.
 	 */
 	private static final Schedule DAILY = Schedule.cron(CronOptions.builder().minute("0").hour("5").build());
 
 	private static final Duration START_WITHIN = Duration.hours(1);
+
+	/**
+	 * A snapshot of a 20-100 GB instance takes minutes; hours is a failure worth a
+	 * report.
+	 */
+	private static final Duration COMPLETE_WITHIN = Duration.hours(4);
 
 	/**
 	 * What AWS Backup may do as this selection's role. RDS is covered by the general
@@ -61,12 +69,6 @@ final class OrdersBackups extends Construct {
 	private static final List<String> MANAGED_POLICIES = List.of("service-role/AWSBackupServiceRolePolicyForBackup",
 			"service-role/AWSBackupServiceRolePolicyForRestores", "AWSBackupServiceRolePolicyForS3Backup",
 			"AWSBackupServiceRolePolicyForS3Restore");
-
-	/**
-	 * A snapshot of a 20-100 GB instance takes minutes; hours is a failure worth a
-	 * report.
-	 */
-	private static final Duration COMPLETE_WITHIN = Duration.hours(4);
 
 	private final BackupVault vault;
 
