@@ -17,9 +17,10 @@ import software.amazon.awscdk.App;
  * @param workerAmiId the baked worker AMI
  * @param alarmEmail where alarms are sent, if anywhere
  * @param deletionProtection keep the database from being deleted with its stack
+ * @param backups how long data is kept for recovery, and where a disaster copy goes
  */
 public record InfraSettings(String prefix, int natGateways, @Nullable String certificateArn, String webAmiId,
-		String workerAmiId, @Nullable String alarmEmail, boolean deletionProtection) {
+		String workerAmiId, @Nullable String alarmEmail, boolean deletionProtection, BackupSettings backups) {
 
 	/** Placeholder AMIs: synthesizing works without a bake, deploying needs real ones. */
 	static final String NO_AMI = "ami-00000000000000000";
@@ -32,7 +33,19 @@ public record InfraSettings(String prefix, int natGateways, @Nullable String cer
 	public static InfraSettings from(App app) {
 		return new InfraSettings(text(app, "prefix", "Orders"), Integer.parseInt(text(app, "natGateways", "1")),
 				optional(app, "certificateArn"), text(app, "webAmiId", NO_AMI), text(app, "workerAmiId", NO_AMI),
-				optional(app, "alarmEmail"), Boolean.parseBoolean(text(app, "deletionProtection", "true")));
+				optional(app, "alarmEmail"), Boolean.parseBoolean(text(app, "deletionProtection", "true")),
+				backups(app));
+	}
+
+	private static BackupSettings backups(App app) {
+		BackupSettings defaults = BackupSettings.DEFAULTS;
+		return new BackupSettings(number(app, "backupRetentionDays", defaults.retentionDays()),
+				number(app, "vaultRetentionDays", defaults.vaultRetentionDays()),
+				number(app, "noncurrentVersionDays", defaults.noncurrentVersionDays()), optional(app, "drRegion"));
+	}
+
+	private static int number(App app, String key, int fallback) {
+		return Integer.parseInt(text(app, key, Integer.toString(fallback)));
 	}
 
 	private static String text(App app, String key, String fallback) {

@@ -39,10 +39,33 @@ class DataStackTests {
 	}
 
 	@Test
+	void backsUpInAFixedWindowBeforeMaintenanceAndTagsItsSnapshots() {
+		this.template.hasResourceProperties("AWS::RDS::DBInstance", Map.of("PreferredBackupWindow", "03:00-03:30",
+				"PreferredMaintenanceWindow", "Sun:04:00-Sun:04:30", "CopyTagsToSnapshot", true));
+	}
+
+	@Test
+	void keepsTheAutomatedBackupsOfADeletedInstance() {
+		this.template.hasResourceProperties("AWS::RDS::DBInstance", Map.of("DeleteAutomatedBackups", false));
+	}
+
+	@Test
+	void takesTheRetentionPeriodsFromTheSettings() {
+		OrdersInfra infra = OrdersInfra.build(Deployment.newApp(),
+				Deployment.settingsWith(new BackupSettings(14, 35, 60, null)));
+
+		Template template = Template.fromStack(infra.data());
+
+		template.hasResourceProperties("AWS::RDS::DBInstance", Map.of("BackupRetentionPeriod", 14));
+		template.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules",
+				List.of(Match.objectLike(Map.of("NoncurrentVersionExpiration", Map.of("NoncurrentDays", 60)))))));
+	}
+
+	@Test
 	void leavesTheDatabaseDeletableWhenTheSettingsSaySo() {
 		App app = Deployment.newApp();
 		InfraSettings disposable = new InfraSettings("Lab", 1, null, "ami-0123456789abcdef0", "ami-0fedcba9876543210",
-				null, false);
+				null, false, BackupSettings.DEFAULTS);
 		NetworkStack network = new NetworkStack(app, "Lab-Network", StackProps.builder().build(), disposable);
 
 		DataStack data = new DataStack(app, "Lab-Data", StackProps.builder().build(), disposable, network);

@@ -18,11 +18,22 @@ import software.amazon.awscdk.assertions.Template;
 final class Deployment {
 
 	static final InfraSettings SETTINGS = new InfraSettings("Orders", 1, null, "ami-0123456789abcdef0",
-			"ami-0fedcba9876543210", "ops@example.com", true);
+			"ami-0fedcba9876543210", "ops@example.com", true, BackupSettings.DEFAULTS);
 
 	private static OrdersInfra infra;
 
 	private Deployment() {
+	}
+
+	/**
+	 * The demo settings with other backup settings, for a deployment of its own.
+	 * @param backups the backup settings
+	 * @return the settings
+	 */
+	static InfraSettings settingsWith(BackupSettings backups) {
+		return new InfraSettings(SETTINGS.prefix(), SETTINGS.natGateways(), SETTINGS.certificateArn(),
+				SETTINGS.webAmiId(), SETTINGS.workerAmiId(), SETTINGS.alarmEmail(), SETTINGS.deletionProtection(),
+				backups);
 	}
 
 	static synchronized OrdersInfra infra() {

@@ -19,17 +19,26 @@ class NagTests {
 
 	@Test
 	void awsSolutionsChecksFindNoUnsuppressedErrorOrWarning() {
-		OrdersInfra infra = Deployment.infra();
+		assertThat(findings(Deployment.infra())).isEmpty();
+	}
 
-		List<String> findings = stacks(infra).flatMap((stack) -> {
+	@Test
+	void awsSolutionsChecksFindNothingUnsuppressedWithADisasterRecoveryVault() {
+		OrdersInfra infra = OrdersInfra.build(Deployment.newApp(),
+				Deployment.settingsWith(BackupSettings.DEFAULTS.withDrRegion("us-west-2")));
+
+		assertThat(infra.drVault()).isNotNull();
+		assertThat(findings(infra)).isEmpty();
+	}
+
+	private static List<String> findings(OrdersInfra infra) {
+		return stacks(infra).flatMap((stack) -> {
 			Annotations annotations = Annotations.fromStack(stack);
 			return Stream
 				.concat(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream(),
 						annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream())
 				.map((message) -> stack.getStackName() + " " + message.getId() + ": " + text(message));
 		}).toList();
-
-		assertThat(findings).isEmpty();
 	}
 
 	private static String text(SynthesisMessage message) {
@@ -38,8 +47,9 @@ class NagTests {
 	}
 
 	static Stream<Stack> stacks(OrdersInfra infra) {
-		return Stream.of(infra.network(), infra.data(), infra.web(), infra.worker(), infra.observability(),
-				infra.faults());
+		Stream<Stack> always = Stream.of(infra.network(), infra.data(), infra.web(), infra.worker(),
+				infra.observability(), infra.faults());
+		return (infra.drVault() != null) ? Stream.concat(always, Stream.of(infra.drVault())) : always;
 	}
 
 }

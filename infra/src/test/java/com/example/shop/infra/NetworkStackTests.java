@@ -50,7 +50,7 @@ class NetworkStackTests {
 	void productionDeploymentHasOneNatGatewayPerAvailabilityZone() {
 		App app = Deployment.newApp();
 		InfraSettings production = new InfraSettings("Prod", 3, null, "ami-0123456789abcdef0", "ami-0fedcba9876543210",
-				null, true);
+				null, true, BackupSettings.DEFAULTS);
 
 		NetworkStack network = new NetworkStack(app, "Prod-Network", StackProps.builder().build(), production);
 

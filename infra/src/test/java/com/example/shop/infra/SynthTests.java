@@ -35,6 +35,21 @@ class SynthTests {
 	}
 
 	@Test
+	void writesTheDisasterRecoveryVaultForItsOwnRegionWhenOneIsNamed(@TempDir Path outdir) throws Exception {
+		App app = OrdersInfraApp.newApp(outdir.toString());
+		OrdersInfra.build(app, Deployment.settingsWith(BackupSettings.DEFAULTS.withDrRegion("us-west-2")));
+
+		app.synth();
+
+		JsonNode manifest = JSON.readTree(outdir.resolve("manifest.json").toFile());
+		assertThat(manifest.at("/artifacts/Orders-DrVault/environment").asString())
+			.isEqualTo("aws://unknown-account/us-west-2");
+		assertThat(manifest.at("/artifacts/Orders-Data/dependencies").toString()).contains("Orders-DrVault");
+		assertThat(Files.readString(outdir.resolve("Orders-DrVault.template.json")))
+			.contains("AWS::Backup::BackupVault");
+	}
+
+	@Test
 	void cdkJsonHasTheSameFeatureFlagsAsTheApp() {
 		JsonNode context = JSON.readTree(Path.of("cdk.json").toFile()).get("context");
 

@@ -78,7 +78,7 @@ class WebStackTests {
 	@Test
 	void withACertificateServesHttpsAndRedirectsHttpToIt() {
 		InfraSettings settings = new InfraSettings("Tls", 1, CERTIFICATE, "ami-0123456789abcdef0",
-				"ami-0fedcba9876543210", null, true);
+				"ami-0fedcba9876543210", null, true, BackupSettings.DEFAULTS);
 
 		WebStack tls = OrdersInfra.build(Deployment.newApp(), settings).web();
 
@@ -234,7 +234,7 @@ class WebStackTests {
 			.findOutputs("*")
 			.values()
 			.stream()
-			.filter((output) -> value.equals(output.get("Value")))
+			.filter((output) -> value.equals(output.get("Value")) && output.containsKey("Export"))
 			.map((output) -> (Object) Map.of("Fn::ImportValue", ((Map<?, ?>) output.get("Export")).get("Name")))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No export of " + value + " in " + producer.getStackName()));

@@ -2,6 +2,7 @@ package com.example.shop.infra.data;
 
 import java.util.List;
 
+import com.example.shop.infra.BackupSettings;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Duration;
@@ -15,14 +16,22 @@ import software.constructs.Construct;
 
 /**
  * The private bucket of receipt PDFs. Versioned, so that an overwrite or a delete can be
- * undone for 30 days; retained when its stack is deleted, because receipts are records
- * the shop owes its customers. Access is logged to a second bucket.
+ * undone (docs/recovery.md: a delete leaves a marker over the old version, which stays)
+ * for as many days as the settings say, after which old versions expire instead of
+ * accumulating; retained when its stack is deleted, because receipts are records the shop
+ * owes its customers. Access is logged to a second bucket.
  */
 final class ReceiptsBucket extends Construct {
 
 	private final Bucket bucket;
 
-	ReceiptsBucket(Construct scope, String id) {
+	/**
+	 * The worker puts each receipt in one request, so an upload still unfinished after a
+	 * week never will be; its parts would otherwise be stored, and billed, for ever.
+	 */
+	private static final Duration ABANDONED_UPLOADS = Duration.days(7);
+
+	ReceiptsBucket(Construct scope, String id, BackupSettings backups) {
 		super(scope, id);
 		Bucket accessLogs = Bucket.Builder.create(this, "AccessLogs")
 			.encryption(BucketEncryption.S3_MANAGED)
@@ -49,8 +58,8 @@ final class ReceiptsBucket extends Construct {
 			.serverAccessLogsPrefix("receipts/")
 			.lifecycleRules(List.of(LifecycleRule.builder()
 				.id("ExpireOldVersionsAndAbandonedUploads")
-				.noncurrentVersionExpiration(Duration.days(30))
-				.abortIncompleteMultipartUploadAfter(Duration.days(7))
+				.noncurrentVersionExpiration(Duration.days(backups.noncurrentVersionDays()))
+				.abortIncompleteMultipartUploadAfter(ABANDONED_UPLOADS)
 				.build()))
 			.removalPolicy(RemovalPolicy.RETAIN)
 			.build();
