@@ -47,11 +47,12 @@
     text('outbox', s.outboxBacklog === null ? 'database: unreachable' : s.outboxBacklog, s.outboxBacklog === null);
     text('workers', s.workers ? s.workers.count : null, s.workers && s.workers.count === 0);
     text('receipts', s.workers ? Math.round(s.workers.receiptsPerSecond) : null);
-    list('servers', (lb.servers || []).map((x) => [x.name, x.status, stateClass(x.status)]));
+    const zoned = (name, zone) => zone ? name + ' (zone ' + zone + ')' : name;
+    list('servers', (lb.servers || []).map((x) => [zoned(x.name, x.zone), x.status, stateClass(x.status)]));
     list('answered', Object.entries(lb.answeredBy || {}).map(([name, n]) => [name, n + ' requests', 'up']));
     const nodes = s.database || [];
     const anyPrimary = nodes.some((n) => n.role === 'primary');
-    list('database', nodes.map((n) => [n.node, n.role, stateClass(n.role)])
+    list('database', nodes.map((n) => [zoned(n.node, n.zone), n.role, stateClass(n.role)])
       .concat(anyPrimary ? [] : [['database', 'unreachable', 'down']]));
     const fault = $('fault');
     if (s.fault) {

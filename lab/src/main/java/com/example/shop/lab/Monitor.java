@@ -120,7 +120,8 @@ public final class Monitor {
 		status.put("database",
 				roles.entrySet()
 					.stream()
-					.map((role) -> Map.of("node", role.getKey().name(), "role", role.getValue()))
+					.map((role) -> Map.of("node", role.getKey().name(), "role", role.getValue(), "zone",
+							Zones.of(role.getKey().name()).orElseThrow()))
 					.toList());
 		status.put("queue", queues());
 		status.put("outboxBacklog", outboxBacklog(roles));
@@ -188,7 +189,8 @@ public final class Monitor {
 				.entrySet()
 				.stream()
 				.filter((server) -> !server.getValue().startsWith("MAINT"))
-				.map((server) -> Map.of("name", server.getKey(), "status", server.getValue()))
+				.map((server) -> Map.of("name", server.getKey(), "status", server.getValue(), "zone",
+						server.getKey().matches("web-\\d+") ? Zones.of(server.getKey()).orElseThrow() : ""))
 				.toList();
 		}
 		catch (LabException ex) {

@@ -67,8 +67,9 @@ class DashboardIT {
 	@Test
 	void showsTheSystemLiveAndAFailoverOnIt() throws Exception {
 		browser.get("http://127.0.0.1:" + Ports.LOAD_BALANCER + "/");
-		awaitText("servers", (text) -> text.contains("web-1: UP") && text.contains("web-2: UP"), 30);
-		awaitText("database", (text) -> text.contains("db-a: primary") && text.contains("db-b: standby"), 30);
+		awaitText("servers", (text) -> text.contains("web-1 (zone a): UP") && text.contains("web-2 (zone b): UP"), 30);
+		awaitText("database",
+				(text) -> text.contains("db-a (zone a): primary") && text.contains("db-b (zone b): standby"), 30);
 		assertThat(text("fault")).isEqualTo("no fault");
 		assertThat(text("served-by")).matches("web-\\d");
 
@@ -83,11 +84,14 @@ class DashboardIT {
 			CompletableFuture<Integer> failover = CompletableFuture
 				.supplyAsync(() -> RunningLab.lab("fault", "db-failover"));
 			awaitText("fault", (text) -> text.startsWith("fault: db-failover"), 30);
-			awaitText("database", (text) -> text.contains("db-b: primary") || text.contains("db-a: unreachable"), 60);
+			awaitText("database",
+					(text) -> text.contains("db-b (zone b): primary") || text.contains("db-a (zone a): unreachable"),
+					60);
 			Path shot = screenshot();
 			assertThat(failover.get()).isZero();
 			awaitText("fault", "no fault"::equals, 60);
-			awaitText("database", (text) -> text.contains("db-b: primary") && text.contains("db-a: standby"), 60);
+			awaitText("database",
+					(text) -> text.contains("db-b (zone b): primary") && text.contains("db-a (zone a): standby"), 60);
 			// still live after the fault: the clock moves on
 			String updated = text("updated");
 			awaitText("updated", (text) -> !text.equals(updated), 10);
