@@ -19,6 +19,11 @@ final class Ports {
 	static final int S3 = 9000;
 
 	/**
+	 * S3Mock's second HTTP connector, which it always opens; the lab uses {@link #S3}.
+	 */
+	static final int S3_EXTRA = 9002;
+
+	/**
 	 * The fault proxy's routes: instances reach PostgreSQL, SQS and S3 through these, so
 	 * that {@code bin/lab fault} can cut or slow them.
 	 */
