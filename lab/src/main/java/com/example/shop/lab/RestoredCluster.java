@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -24,6 +26,13 @@ final class RestoredCluster {
 
 	/** Recovery replays the archive; on this machine a few seconds per hundred MB. */
 	private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(180);
+
+	/**
+	 * How PostgreSQL reads a moment: at most microseconds, and the zone as an offset
+	 * ({@code Instant.toString()}'s nanoseconds are refused).
+	 */
+	static final DateTimeFormatter RECOVERY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS'+00'")
+		.withZone(ZoneOffset.UTC);
 
 	private final Database database;
 
@@ -120,7 +129,10 @@ final class RestoredCluster {
 		settings.append("synchronous_standby_names = ''\n");
 		settings.append("primary_conninfo = ''\n");
 		settings.append("restore_command = 'cp \"").append(this.backups.wal()).append("/%f\" \"%p\"'\n");
-		target.at().ifPresent((time) -> settings.append("recovery_target_time = '").append(time).append("'\n"));
+		target.at()
+			.ifPresent((time) -> settings.append("recovery_target_time = '")
+				.append(RECOVERY_TIME.format(time))
+				.append("'\n"));
 		settings.append("recovery_target_action = 'promote'\n");
 		try {
 			Files.writeString(data.resolve("postgresql.auto.conf"), settings, StandardOpenOption.APPEND);

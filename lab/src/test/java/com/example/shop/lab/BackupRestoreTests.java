@@ -30,6 +30,13 @@ class BackupRestoreTests {
 	}
 
 	@Test
+	void writesTheTargetAsPostgresqlReadsItInMicrosecondsAndUtc() {
+		Instant withNanos = Instant.parse("2026-11-29T09:55:11.739950763Z");
+
+		assertThat(RestoredCluster.RECOVERY_TIME.format(withNanos)).isEqualTo("2026-11-29 09:55:11.739950+00");
+	}
+
+	@Test
 	void picksTheNewestBackupThatFinishedBeforeTheTarget() {
 		BaseBackup nine = backup("20261129T090000Z", T.minusSeconds(4500), T.minusSeconds(4490));
 		BaseBackup ten = backup("20261129T100000Z", T.minusSeconds(900), T.minusSeconds(890));
