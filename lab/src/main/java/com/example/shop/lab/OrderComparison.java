@@ -35,9 +35,12 @@ record OrderComparison(List<UUID> lost, List<UUID> unexpected, int compared) {
 	 * @param live the live primary's orders and when each was created
 	 * @param reached the point the restore reaches: its target time, or for
 	 * {@code latest} when the WAL was last archived
+	 * @param target the target time, if there is one: a restore to {@code latest} may
+	 * hold orders from after {@code reached}, one to a time may not
 	 * @return the comparison
 	 */
-	static OrderComparison of(Map<UUID, Instant> restored, Map<UUID, Instant> live, Instant reached) {
+	static OrderComparison of(Map<UUID, Instant> restored, Map<UUID, Instant> live, Instant reached,
+			RestoreTarget target) {
 		Instant cutoff = cutoff(reached);
 		Set<UUID> expected = live.entrySet()
 			.stream()
@@ -47,7 +50,7 @@ record OrderComparison(List<UUID> lost, List<UUID> unexpected, int compared) {
 		List<UUID> lost = expected.stream().filter((id) -> !restored.containsKey(id)).sorted().toList();
 		List<UUID> unexpected = restored.entrySet()
 			.stream()
-			.filter((order) -> order.getValue().isAfter(reached))
+			.filter((order) -> !target.latest() && order.getValue().isAfter(reached))
 			.map(Map.Entry::getKey)
 			.sorted()
 			.toList();

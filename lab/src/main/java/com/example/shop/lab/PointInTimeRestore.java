@@ -51,7 +51,7 @@ final class PointInTimeRestore {
 		Duration restored = Duration.ofNanos(System.nanoTime() - began);
 		out.printf("restore: %s accepts writes on :%d after %.1f s (data in %s)%n", RestoredCluster.NODE.name(),
 				Ports.RESTORE, restored.toMillis() / 1000.0, folder.resolve("data"));
-		RestoreValidation.Report report = new RestoreValidation(this.database).validate(reached, live, out);
+		RestoreValidation.Report report = new RestoreValidation(this.database).validate(reached, target, live, out);
 		Duration validated = Duration.ofNanos(System.nanoTime() - began);
 		out.printf(
 				"restore: %s, validated %.1f s after the restore began; %s stays up on :%d until "

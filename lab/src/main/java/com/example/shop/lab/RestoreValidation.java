@@ -39,11 +39,12 @@ final class RestoreValidation {
 	/**
 	 * Validates the restored cluster and prints what it found.
 	 * @param reached the point the restore reaches
+	 * @param target what the restore was asked for
 	 * @param live the live primary, if it is reachable
 	 * @param out where to print
 	 * @return the findings
 	 */
-	Report validate(Instant reached, Optional<Database.Node> live, PrintWriter out) {
+	Report validate(Instant reached, RestoreTarget target, Optional<Database.Node> live, PrintWriter out) {
 		Database.Node restored = RestoredCluster.NODE;
 		Map<String, Long> rows = rows(restored);
 		out.printf("validate: rows %s%n", rows);
@@ -54,14 +55,14 @@ final class RestoreValidation {
 		OrderComparison comparison = null;
 		if (live.isPresent()) {
 			liveChecksum = checksum(live.get(), cutoff);
-			comparison = OrderComparison.of(restoredOrders, orders(live.get()), reached);
+			comparison = OrderComparison.of(restoredOrders, orders(live.get()), reached, target);
 			out.printf("validate: orders created up to %s: checksum %s restored, %s on %s (%s)%n", cutoff, checksum,
 					liveChecksum, live.get().name(), checksum.equals(liveChecksum) ? "equal" : "DIFFERENT");
 			out.printf(
 					"validate: %d of %d such orders on %s missing from the restore (data lost)%s; "
-							+ "%d restored orders created after %s%n",
+							+ "%d restored orders created after the target%n",
 					comparison.lost().size(), comparison.compared(), live.get().name(), examples(comparison.lost()),
-					comparison.unexpected().size(), reached);
+					comparison.unexpected().size());
 		}
 		else {
 			out.printf("validate: orders created up to %s: checksum %s; no live primary to compare with%n", cutoff,

@@ -59,7 +59,8 @@ class BackupRestoreTests {
 		Map<UUID, Instant> live = Map.of(kept, T.minusSeconds(60), lost, T.minusSeconds(30), inFlight,
 				T.minusSeconds(1), later, T.plusSeconds(10));
 
-		OrderComparison comparison = OrderComparison.of(Map.of(kept, T.minusSeconds(60)), live, T);
+		OrderComparison comparison = OrderComparison.of(Map.of(kept, T.minusSeconds(60)), live, T,
+				new RestoreTarget(T));
 
 		assertThat(comparison.lost()).containsExactly(lost);
 		assertThat(comparison.compared()).isEqualTo(2);
@@ -68,16 +69,18 @@ class BackupRestoreTests {
 	}
 
 	@Test
-	void anOrderInTheRestoreFromAfterItsTargetIsUnexpected() {
+	void anOrderInTheRestoreFromAfterItsTargetIsUnexpectedUnlessTheTargetIsTheLatest() {
 		UUID early = UUID.randomUUID();
 		UUID tooLate = UUID.randomUUID();
 		Map<UUID, Instant> orders = Map.of(early, T.minusSeconds(60), tooLate, T.plusSeconds(1));
 
-		OrderComparison comparison = OrderComparison.of(orders, orders, T);
+		OrderComparison toTheTarget = OrderComparison.of(orders, orders, T, new RestoreTarget(T));
+		OrderComparison toTheLatest = OrderComparison.of(orders, orders, T, RestoreTarget.LATEST);
 
-		assertThat(comparison.lost()).isEmpty();
-		assertThat(comparison.unexpected()).containsExactly(tooLate);
-		assertThat(comparison.passed()).isFalse();
+		assertThat(toTheTarget.lost()).isEmpty();
+		assertThat(toTheTarget.unexpected()).containsExactly(tooLate);
+		assertThat(toTheTarget.passed()).isFalse();
+		assertThat(toTheLatest.passed()).isTrue();
 	}
 
 	@Test
