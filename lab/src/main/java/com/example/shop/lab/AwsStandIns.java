@@ -1,19 +1,18 @@
 package com.example.shop.lab;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.example.shop.lab.servers.SqsServer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
- * The lab's SQS (ElasticMQ) and S3 (S3Proxy over a folder in {@code .lab/s3}), each in a
- * JVM of its own so it can be stopped and started like the service it stands for.
+ * The lab's SQS (ElasticMQ) and S3 (Adobe S3Mock over a folder in {@code .lab/s3}), each
+ * in a JVM of its own so it can be stopped and started like the service it stands for.
+ * The receipts bucket is versioned, as on AWS: a deleted receipt leaves a delete marker
+ * and its earlier versions, which {@link ReceiptVersions} restores.
  */
 final class AwsStandIns {
 
@@ -42,16 +41,15 @@ final class AwsStandIns {
 			state.put(new LabState.Component("sqs", "sqs", pid, Ports.SQS));
 		}
 		if (!running(state, "s3")) {
-			long pid = Processes.startDetached(
-					List.of(Processes.java(), "-Xmx128m", "-XX:+UseSerialGC", "-jar",
-							this.paths.s3proxyJar().toString(), "--properties", writeS3ProxyProperties().toString()),
-					Map.of(), this.paths.log("s3"), true);
+			long pid = Processes.startDetached(new S3MockServer(this.paths).command(), Map.of(), this.paths.log("s3"),
+					true);
 			state.put(new LabState.Component("s3", "s3", pid, Ports.S3));
 		}
 		awaitListening(state, "sqs");
 		awaitListening(state, "s3");
 		awaitQueues();
 		createBucket();
+		new S3MockServer(this.paths).importS3ProxyData();
 	}
 
 	void down(LabState state) {
@@ -94,22 +92,8 @@ final class AwsStandIns {
 			if (!exists) {
 				s3.createBucket((request) -> request.bucket(AwsClients.BUCKET));
 			}
-		}
-	}
-
-	private Path writeS3ProxyProperties() {
-		try {
-			Path data = Files.createDirectories(this.paths.objectStore().resolve("data"));
-			Path properties = this.paths.objectStore().resolve("s3proxy.properties");
-			Files.writeString(properties,
-					String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + Ports.S3,
-							"s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + Secrets.AWS_ACCESS_KEY,
-							"s3proxy.credential=" + Secrets.AWS_SECRET_KEY, "jclouds.provider=filesystem",
-							"jclouds.filesystem.basedir=" + data, ""));
-			return properties;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			s3.putBucketVersioning((request) -> request.bucket(AwsClients.BUCKET)
+				.versioningConfiguration((versioning) -> versioning.status(BucketVersioningStatus.ENABLED)));
 		}
 	}
 

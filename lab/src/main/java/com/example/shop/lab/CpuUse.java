@@ -136,7 +136,7 @@ final class CpuUse {
 		known.put("haproxy", "load balancer");
 		known.put("servers.FaultProxy", "fault proxy");
 		known.put("servers.SqsServer", "sqs");
-		known.put("s3proxy", "s3");
+		known.put("s3mock", "s3");
 		return known;
 	}
 

@@ -35,10 +35,13 @@ final class Database {
 
 	private final Path root;
 
+	private final Path backupRoot;
+
 	Database(LabPaths paths, Tools tools, Secrets secrets) {
 		this.tools = tools;
 		this.secrets = secrets;
 		this.root = dataRoot(paths);
+		this.backupRoot = backupRoot(paths);
 	}
 
 	/**
@@ -68,6 +71,7 @@ final class Database {
 			prepareRoot();
 			initPrimary(NODES.get(0));
 		}
+		archiveWal();
 		Node primary = primaryOnDisk();
 		Node standby = other(primary);
 		start(primary, state);
@@ -189,9 +193,54 @@ final class Database {
 			.orElseThrow(() -> new LabException("no database node in zone " + zone));
 	}
 
-	/** Deletes the data folders. */
+	/** Deletes the data folders, and the backups with them. */
 	void purge() {
 		deleteTree(this.root);
+		deleteTree(this.backupRoot);
+	}
+
+	/**
+	 * The running primary.
+	 * @return the node
+	 * @throws LabException if neither node is a running primary
+	 */
+	Node primary() {
+		return NODES.stream()
+			.filter((node) -> "primary".equals(role(node)))
+			.findFirst()
+			.orElseThrow(() -> new LabException("no database node is primary; see bin/lab status"));
+	}
+
+	/**
+	 * Base backups, the WAL archive and restored clusters: beside the data folders, so
+	 * the {@code postgres} user can write there whenever it can write those.
+	 * @return the folder
+	 */
+	Path backupRoot() {
+		return this.backupRoot;
+	}
+
+	/**
+	 * Takes a base backup of a node into a new folder: plain format, checkpoint at once,
+	 * no WAL (the archive has it: the backup ends only once the WAL it needs is
+	 * archived).
+	 * @param primary the node to back up
+	 * @param target the folder to create
+	 */
+	void baseBackup(Node primary, Path target) {
+		asOwner(List.of(this.tools.postgres("pg_basebackup").toString(), "-h", "127.0.0.1", "-p",
+				String.valueOf(primary.port()), "-U", "replicator", "-D", target.toString(), "-X", "none", "-c", "fast",
+				"-l", "bin/lab backup"), Map.of("PGPASSWORD", this.secrets.replicationPassword()));
+	}
+
+	/**
+	 * Archives the WAL written so far: closes the primary's current segment, so that it
+	 * is archived now rather than when it fills up or at
+	 * {@link WalArchive#ARCHIVE_TIMEOUT}.
+	 * @param primary the primary
+	 */
+	void switchWal(Node primary) {
+		query(primary, "SELECT pg_switch_wal()");
 	}
 
 	boolean running(Node node) {
@@ -418,11 +467,18 @@ final class Database {
 		}
 	}
 
-	private String asOwner(List<String> command) {
+	String asOwner(List<String> command) {
 		return asOwner(command, Map.of());
 	}
 
-	private String asOwner(List<String> command, Map<String, String> environment) {
+	/**
+	 * Runs a command as the owner of the data folders: the {@code postgres} user when the
+	 * lab runs as root, else the lab's own user.
+	 * @param command the command line
+	 * @param environment added to the environment
+	 * @return its output
+	 */
+	String asOwner(List<String> command, Map<String, String> environment) {
 		List<String> line = new ArrayList<>();
 		if (Tools.isRoot()) {
 			line.addAll(List.of("runuser", "-u", "postgres", "--"));
@@ -435,8 +491,42 @@ final class Database {
 		return this.root.resolve(node.name());
 	}
 
-	private Path sockets() {
+	Path sockets() {
 		return this.root.resolve("sockets");
+	}
+
+	/**
+	 * Sets every initialized node up to archive its WAL (see {@link WalArchive}), and
+	 * restarts a running node whose settings changed: a lab created before archiving
+	 * existed gets it on its next {@code up}, without {@code down --purge}.
+	 */
+	private void archiveWal() {
+		Path wal = this.backupRoot.resolve("wal");
+		ownedFolder(wal);
+		for (Node node : NODES) {
+			if (initialized(node) && WalArchive.configure(dataDir(node).resolve("postgresql.conf"), wal)
+					&& running(node)) {
+				asOwner(List.of(this.tools.postgres("pg_ctl").toString(), "-D", dataDir(node).toString(), "-l",
+						log(node).toString(), "-o", "-p " + node.port(), "-m", "fast", "-w", "-t", "60", "restart"));
+			}
+		}
+	}
+
+	/**
+	 * Creates a folder the {@code postgres} user can write to.
+	 * @param folder the folder
+	 */
+	void ownedFolder(Path folder) {
+		try {
+			Files.createDirectories(folder);
+			if (Tools.isRoot()) {
+				Processes.run(List.of("chown", "-R", "postgres:postgres", this.backupRoot.toString()),
+						Duration.ofSeconds(30));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private void prepareRoot() {
@@ -464,6 +554,15 @@ final class Database {
 		}
 		String id = HexFormat.of().toHexDigits(paths.repo().toString().hashCode());
 		return Path.of("/var/tmp/orders-lab-" + id, "pg");
+	}
+
+	/**
+	 * Beside the data folders: {@code .lab/backups} when the data is in {@code .lab/pg}.
+	 * @param paths the lab's paths
+	 * @return the folder for backups
+	 */
+	static Path backupRoot(LabPaths paths) {
+		return dataRoot(paths).resolveSibling("backups");
 	}
 
 	private static boolean reachableByOthers(Path folder) {

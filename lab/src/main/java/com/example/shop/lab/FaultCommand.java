@@ -134,6 +134,17 @@ class FaultCommand implements Runnable {
 		run(new DeepHealthFault(duration, topology()));
 	}
 
+	@Command(name = "delete-receipts", mixinStandardHelpOptions = true,
+			description = "Delete receipts through the S3 API (delete markers in the versioned bucket); healing "
+					+ "brings them back.")
+	void deleteReceipts(
+			@Option(names = "--count", defaultValue = "5",
+					description = "how many (default: ${DEFAULT-VALUE})") int count,
+			@Option(names = "--for", defaultValue = "10s", converter = DurationConverter.class,
+					description = "how long before they are brought back (default: ${DEFAULT-VALUE})") Duration duration) {
+		run(new DeleteReceiptsFault(count, duration, topology()));
+	}
+
 	@Command(name = "status", mixinStandardHelpOptions = true,
 			description = "The fault proxy's routes: pass, cut or slow, and for how long.")
 	void status() {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 				+ "a primary database with a synchronous standby, SQS and S3 stand-ins.",
 		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, ScaleCommand.class,
 				OrderCommand.class, LoadCommand.class, FaultCommand.class, GameDayCommand.class, DeployCommand.class,
-				BenchCommand.class, ReplaceCommand.class })
+				BenchCommand.class, ReplaceCommand.class, BackupCommand.class, RestoreCommand.class })
 public final class Lab implements Runnable {
 
 	@Override

@@ -65,8 +65,8 @@ record LabPaths(Path repo, Path state) {
 		return this.repo.resolve("lab/target/lab.jar");
 	}
 
-	Path s3proxyJar() {
-		return this.repo.resolve("lab/target/servers/s3proxy.jar");
+	Path s3mockJar() {
+		return this.repo.resolve("lab/target/servers/s3mock.jar");
 	}
 
 	void create() throws IOException {

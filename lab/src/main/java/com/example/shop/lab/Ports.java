@@ -19,6 +19,17 @@ final class Ports {
 	static final int S3 = 9000;
 
 	/**
+	 * S3Mock's second HTTP connector, which it always opens; the lab uses {@link #S3}.
+	 */
+	static final int S3_EXTRA = 9002;
+
+	/**
+	 * A cluster restored from the backups by {@code bin/lab restore}: a third PostgreSQL,
+	 * never one of the lab's two nodes.
+	 */
+	static final int RESTORE = 5435;
+
+	/**
 	 * The fault proxy's routes: instances reach PostgreSQL, SQS and S3 through these, so
 	 * that {@code bin/lab fault} can cut or slow them.
 	 */

@@ -116,7 +116,26 @@ final class Scenarios {
 						"restart the web instances with deep readiness, then cut the database for "
 								+ seconds(quick ? 20 : 30).toSeconds() + " s",
 						warmup, tail, (stage) -> new DeepHealthFault(seconds(quick ? 20 : 30), stage.topology()),
-						Expectations.fleetEmptiedAndFailedOpen()));
+						Expectations.fleetEmptiedAndFailedOpen()),
+				restoreDrill(warmup, tail));
+	}
+
+	/**
+	 * The data lost, the backups restored: RPO and RTO against the targets of
+	 * {@code docs/recovery.md} (see {@link RestoreDrillFault}).
+	 */
+	private static Scenario restoreDrill(Duration warmup, Duration tail) {
+		RestoreDrillFault.Drill drill = new RestoreDrillFault.Drill();
+		return new Scenario("restore-drill",
+				"With the database and some receipts lost, the newest base backup and the WAL archive restore every "
+						+ "acknowledged order (RPO 0 orders) into a validated cluster within 300 s (RTO), and the "
+						+ "receipts come back from their earlier versions.",
+				"under load: a base backup, more orders, 5 receipts deleted, then a restore to the latest point "
+						+ "into a separate cluster, validated",
+				// the drill's backup, writes and restore take about 15 s on 2 cores, all
+				// inside the fault: the tail is kept on after them
+				warmup, tail.plus(seconds(30)), (stage) -> new RestoreDrillFault(stage.topology(), drill),
+				RestoreDrillFault.objectivesMet(drill));
 	}
 
 	/**

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,6 @@ import java.util.stream.Stream;
 import com.example.shop.lab.gameday.ClientRecord;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -154,15 +152,13 @@ final class SystemAudit {
 		}
 	}
 
+	/**
+	 * The receipts there now: in the versioned bucket, those whose latest version is not
+	 * a delete marker (see {@link ReceiptVersions#current}).
+	 */
 	private Set<String> receipts() {
 		try (S3Client s3 = AwsClients.s3()) {
-			Set<String> keys = new HashSet<>();
-			s3.listObjectsV2Paginator((request) -> request.bucket(AwsClients.BUCKET).prefix("receipts/"))
-				.contents()
-				.stream()
-				.map(S3Object::key)
-				.forEach(keys::add);
-			return keys;
+			return ReceiptVersions.current(s3);
 		}
 	}
 

@@ -17,7 +17,7 @@ final class Topology {
 
 	static final List<Integer> LAB_PORTS = List.of(Ports.LOAD_BALANCER, Ports.LOAD_BALANCER_STATS, Ports.DATABASE_A,
 			Ports.DATABASE_B, Ports.SQS, Ports.S3, Ports.PROXY_DATABASE_A, Ports.PROXY_DATABASE_B, Ports.PROXY_SQS,
-			Ports.PROXY_S3, Ports.MONITOR);
+			Ports.PROXY_S3, Ports.MONITOR, Ports.S3_EXTRA, Ports.RESTORE);
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -120,7 +120,7 @@ final class Topology {
 		step("database", "PostgreSQL db-a :%d and db-b :%d, a primary and its synchronous standby", Ports.DATABASE_A,
 				Ports.DATABASE_B);
 		new Database(this.paths, tools, secrets).up(this.state);
-		step("sqs, s3", "ElasticMQ :%d (queues orders, orders-dlq), S3Proxy :%d (bucket receipts)", Ports.SQS,
+		step("sqs, s3", "ElasticMQ :%d (queues orders, orders-dlq), S3Mock :%d (versioned bucket receipts)", Ports.SQS,
 				Ports.S3);
 		new AwsStandIns(this.paths).up(this.state);
 		step("faults", "proxies db-a :%d, db-b :%d, sqs :%d, s3 :%d; control socket .lab/faults.sock",
@@ -254,6 +254,7 @@ final class Topology {
 		new FaultProxies(this.paths).down(this.state);
 		new AwsStandIns(this.paths).down(this.state);
 		Secrets secrets = Secrets.loadOrCreate(this.paths);
+		tools.ifPresent((found) -> RestoredCluster.stopAll(new Database(this.paths, found, secrets), this.state));
 		tools.ifPresent((found) -> new Database(this.paths, found, secrets).down(this.state));
 		this.state.components().forEach((leftover) -> {
 			Processes.stop(leftover.pid(), Duration.ofSeconds(10));

@@ -1,0 +1,115 @@
+package com.example.shop.lab;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The backups against a real lab: a base backup between two batches of orders, a restore
+ * to the latest point that has every acknowledged order and the live primary's checksum,
+ * a restore to a moment between the batches that has exactly the first, and deleted
+ * receipts brought back from the versioned bucket, by the fault's healing and by a
+ * restore.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BackupRestoreIT {
+
+	private static final String CHECKSUM = "SELECT count(*) || ':' || md5(coalesce(string_agg(id::text || '|' "
+			+ "|| idempotency_key || '|' || total_cents || '|' || created_at, ',' ORDER BY id), '')) FROM orders";
+
+	private static final List<UUID> firstBatch = new ArrayList<>();
+
+	private static final List<UUID> secondBatch = new ArrayList<>();
+
+	private static Instant betweenBatches = Instant.EPOCH;
+
+	@BeforeAll
+	static void bringTheLabUp() throws Exception {
+		RunningLab.up();
+	}
+
+	@AfterAll
+	static void takeTheLabDown() {
+		RunningLab.down();
+	}
+
+	@Test
+	@Order(1)
+	void restoresToTheLatestPointWithEveryAcknowledgedOrder() throws Exception {
+		firstBatch.addAll(OrdersApi.placeOrders(5));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> firstBatch.stream().allMatch((id) -> "PROCESSED".equals(OrdersApi.status(id))));
+		assertThat(RunningLab.lab("backup")).isZero();
+		// the validation compares orders older than OrderComparison.IN_FLIGHT (5 s)
+		Thread.sleep(Duration.ofSeconds(6));
+		betweenBatches = Instant.now();
+		Thread.sleep(Duration.ofSeconds(1));
+		secondBatch.addAll(OrdersApi.placeOrders(5));
+
+		int exit = RunningLab.lab("restore", "--to", "latest");
+
+		assertThat(exit).isZero();
+		assertThat(restoredOrders()).containsAll(firstBatch).containsAll(secondBatch);
+		Database database = RunningLab.database();
+		assertThat(database.query(RestoredCluster.NODE, "orders", CHECKSUM))
+			.isEqualTo(database.query(database.primary(), "orders", CHECKSUM));
+	}
+
+	@Test
+	@Order(2)
+	void restoresToAMomentBetweenTheBatchesWithExactlyTheFirst() {
+		int exit = RunningLab.lab("restore", "--to", betweenBatches.toString());
+
+		assertThat(exit).isZero();
+		assertThat(restoredOrders()).containsExactlyInAnyOrderElementsOf(firstBatch);
+	}
+
+	@Test
+	@Order(3)
+	void deletedReceiptsComeBackFromTheirEarlierVersions() {
+		try (S3Client s3 = AwsClients.s3()) {
+			List<String> deleted = ReceiptVersions.delete(s3, 2);
+			assertThat(deleted).hasSize(2);
+			assertThat(ReceiptVersions.current(s3)).doesNotContainAnyElementsOf(deleted);
+
+			int exit = RunningLab.lab("restore", "--to", "latest");
+
+			assertThat(exit).isZero();
+			assertThat(ReceiptVersions.current(s3)).containsAll(deleted);
+		}
+	}
+
+	@Test
+	@Order(4)
+	void theDeleteReceiptsFaultHealsByItself() {
+		try (S3Client s3 = AwsClients.s3()) {
+			Set<String> before = ReceiptVersions.current(s3);
+
+			int exit = RunningLab.lab("fault", "delete-receipts", "--count", "3", "--for", "1s");
+
+			assertThat(exit).isZero();
+			assertThat(ReceiptVersions.current(s3)).containsAll(before);
+			assertThat(RunningLab.lab("restore", "--stop")).isZero();
+		}
+	}
+
+	private static List<UUID> restoredOrders() {
+		String ids = RunningLab.database().query(RestoredCluster.NODE, "orders", "SELECT id FROM orders");
+		return ids.lines().map(UUID::fromString).toList();
+	}
+
+}
