@@ -2,12 +2,14 @@ package com.example.shop.lab;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 
@@ -16,10 +18,14 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
  * now, deleting some (a delete in a versioned bucket only adds a delete marker), and
  * bringing them back by removing that marker, so the version before it is current again.
  * <p>
- * What is "there now" is read from the versions' {@code IsLatest}, not from
- * {@code ListObjectsV2}: S3Mock 5.2.0 still lists a key whose latest version is a delete
- * marker. Removing the marker is also the way back that S3Mock supports: it refuses a
- * {@code CopyObject} of an earlier version onto the same key, which AWS allows.
+ * What is "there now" is read from each key's latest entry in {@code ListObjectVersions},
+ * not from {@code ListObjectsV2}: S3Mock 5.2.0 still lists a key whose latest version is
+ * a delete marker. The listing is paged by hand ({@link #resumeAfter}) rather than with
+ * the SDK's paginator: when a page ends, S3Mock 5.2.0 names the next key, which it has
+ * not returned yet, as {@code NextKeyMarker} and then resumes after it, so with more than
+ * a thousand receipts one key in each page boundary silently disappeared. Removing the
+ * marker is also the way back that S3Mock supports: it refuses a {@code CopyObject} of an
+ * earlier version onto the same key, which AWS allows.
  */
 final class ReceiptVersions {
 
@@ -34,11 +40,22 @@ final class ReceiptVersions {
 	 * @return their keys
 	 */
 	static Set<String> current(S3Client s3) {
+		return current(s3, PREFIX);
+	}
+
+	/**
+	 * The keys under a prefix whose latest version is an object, not a delete marker.
+	 * @param s3 the client
+	 * @param prefix the keys' prefix
+	 * @return their keys
+	 */
+	static Set<String> current(S3Client s3, String prefix) {
 		Set<String> keys = new TreeSet<>();
-		for (ListObjectVersionsResponse page : s3
-			.listObjectVersionsPaginator((request) -> request.bucket(AwsClients.BUCKET).prefix(PREFIX))) {
-			page.versions().stream().filter((version) -> version.isLatest()).forEach((v) -> keys.add(v.key()));
-		}
+		latest(s3, prefix).forEach((key, latest) -> {
+			if (!latest.deleteMarker()) {
+				keys.add(key);
+			}
+		});
 		return keys;
 	}
 
@@ -67,17 +84,81 @@ final class ReceiptVersions {
 	 * @return the keys brought back
 	 */
 	static List<String> undelete(S3Client s3, Collection<String> keys) {
-		Map<String, String> markers = new HashMap<>();
-		for (ListObjectVersionsResponse page : s3
-			.listObjectVersionsPaginator((request) -> request.bucket(AwsClients.BUCKET).prefix(PREFIX))) {
-			page.deleteMarkers()
-				.stream()
-				.filter((marker) -> marker.isLatest() && keys.contains(marker.key()))
-				.forEach((marker) -> markers.put(marker.key(), marker.versionId()));
+		List<String> back = new ArrayList<>();
+		latest(s3, PREFIX).forEach((key, latest) -> {
+			if (latest.deleteMarker() && keys.contains(key)) {
+				s3.deleteObject((request) -> request.bucket(AwsClients.BUCKET).key(key).versionId(latest.versionId()));
+				back.add(key);
+			}
+		});
+		return List.copyOf(back);
+	}
+
+	/**
+	 * Each key's latest entry, a version or a delete marker, read page by page.
+	 */
+	private static Map<String, Latest> latest(S3Client s3, String prefix) {
+		Map<String, Latest> latest = new TreeMap<>();
+		String after = null;
+		while (true) {
+			String marker = after;
+			ListObjectVersionsResponse page = s3
+				.listObjectVersions((request) -> request.bucket(AwsClients.BUCKET).prefix(prefix).keyMarker(marker));
+			latestOf(page).forEach(latest::putIfAbsent);
+			if (!Boolean.TRUE.equals(page.isTruncated())) {
+				return latest;
+			}
+			String next = resumeAfter(page);
+			if (next == null || next.equals(after)) {
+				throw new LabException("the S3 version listing under " + prefix + " does not advance after " + after
+						+ "; the receipts cannot be counted");
+			}
+			after = next;
 		}
-		markers.forEach((key, marker) -> s3
-			.deleteObject((request) -> request.bucket(AwsClients.BUCKET).key(key).versionId(marker)));
-		return markers.keySet().stream().sorted().toList();
+	}
+
+	/**
+	 * The latest entries a page holds.
+	 * @param page one page of {@code ListObjectVersions}
+	 * @return key to its latest entry, for the keys whose latest entry is on this page
+	 */
+	static Map<String, Latest> latestOf(ListObjectVersionsResponse page) {
+		Map<String, Latest> latest = new TreeMap<>();
+		page.versions()
+			.stream()
+			.filter((version) -> Boolean.TRUE.equals(version.isLatest()))
+			.forEach((version) -> latest.put(version.key(), new Latest(version.versionId(), false)));
+		page.deleteMarkers()
+			.stream()
+			.filter((marker) -> Boolean.TRUE.equals(marker.isLatest()))
+			.forEach((marker) -> latest.put(marker.key(), new Latest(marker.versionId(), true)));
+		return latest;
+	}
+
+	/**
+	 * Where the next page starts: after the greatest key this page returned. A key's
+	 * latest entry comes first among its entries, so a key cut by the page boundary has
+	 * already given what is needed; its older versions are not read. This is also what
+	 * AWS does with a key marker alone, and it does not depend on {@code NextKeyMarker},
+	 * which S3Mock 5.2.0 sets to a key it has not returned.
+	 * @param page a truncated page
+	 * @return the key marker for the next request, or {@code null} if the page is empty
+	 */
+	static @Nullable String resumeAfter(ListObjectVersionsResponse page) {
+		return Stream
+			.concat(page.versions().stream().map((version) -> version.key()),
+					page.deleteMarkers().stream().map((marker) -> marker.key()))
+			.max(String::compareTo)
+			.orElse(null);
+	}
+
+	/**
+	 * A key's latest entry.
+	 *
+	 * @param versionId its version id
+	 * @param deleteMarker whether it is a delete marker (the key looks deleted)
+	 */
+	record Latest(String versionId, boolean deleteMarker) {
 	}
 
 }
