@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -51,12 +53,25 @@ final class ReceiptVersions {
 	 */
 	static Set<String> current(S3Client s3, String prefix) {
 		Set<String> keys = new TreeSet<>();
-		latest(s3, prefix).forEach((key, latest) -> {
+		scan(s3, prefix, (key, latest) -> {
 			if (!latest.deleteMarker()) {
 				keys.add(key);
 			}
+			return true;
 		});
 		return keys;
+	}
+
+	/**
+	 * Whether a receipt is there now: its latest version is an object. One listing of
+	 * that key's versions, not of the whole bucket.
+	 * @param s3 the client
+	 * @param key the receipt
+	 * @return whether it is there
+	 */
+	static boolean present(S3Client s3, String key) {
+		Latest latest = latestOf(s3, key);
+		return latest != null && !latest.deleteMarker();
 	}
 
 	/**
@@ -68,8 +83,16 @@ final class ReceiptVersions {
 	 * @return the keys deleted, the first ones in key order
 	 */
 	static List<String> delete(S3Client s3, int count) {
-		List<String> all = new ArrayList<>(current(s3));
-		List<String> keys = all.subList(0, Math.min(count, all.size()));
+		List<String> keys = new ArrayList<>();
+		if (count > 0) {
+			// the first page usually has them: no need to list a large bucket to the end
+			scan(s3, PREFIX, (key, latest) -> {
+				if (!latest.deleteMarker()) {
+					keys.add(key);
+				}
+				return keys.size() < count;
+			});
+		}
 		for (String key : keys) {
 			s3.deleteObject((request) -> request.bucket(AwsClients.BUCKET).key(key));
 		}
@@ -79,34 +102,56 @@ final class ReceiptVersions {
 	/**
 	 * Brings receipts back: for each key whose latest version is a delete marker, that
 	 * marker is deleted (by its version id), and the version before it is current again.
+	 * Each key's versions are listed on their own, so bringing back a few receipts does
+	 * not list the whole bucket.
 	 * @param s3 the client
 	 * @param keys the receipts to bring back
 	 * @return the keys brought back
 	 */
 	static List<String> undelete(S3Client s3, Collection<String> keys) {
 		List<String> back = new ArrayList<>();
-		latest(s3, PREFIX).forEach((key, latest) -> {
-			if (latest.deleteMarker() && keys.contains(key)) {
+		for (String key : new TreeSet<>(keys)) {
+			Latest latest = latestOf(s3, key);
+			if (latest != null && latest.deleteMarker()) {
 				s3.deleteObject((request) -> request.bucket(AwsClients.BUCKET).key(key).versionId(latest.versionId()));
 				back.add(key);
 			}
-		});
+		}
 		return List.copyOf(back);
 	}
 
 	/**
-	 * Each key's latest entry, a version or a delete marker, read page by page.
+	 * One key's latest entry, from a listing of the versions under that key.
 	 */
-	private static Map<String, Latest> latest(S3Client s3, String prefix) {
-		Map<String, Latest> latest = new TreeMap<>();
+	private static @Nullable Latest latestOf(S3Client s3, String key) {
+		AtomicReference<@Nullable Latest> found = new AtomicReference<>();
+		scan(s3, key, (listed, latest) -> {
+			if (listed.equals(key)) {
+				found.set(latest);
+				return false;
+			}
+			return true;
+		});
+		return found.get();
+	}
+
+	/**
+	 * Gives each key's latest entry, a version or a delete marker, in key order, page by
+	 * page, until the visitor says stop or the listing ends.
+	 */
+	private static void scan(S3Client s3, String prefix, BiPredicate<String, Latest> visitor) {
 		String after = null;
 		while (true) {
 			String marker = after;
 			ListObjectVersionsResponse page = s3
 				.listObjectVersions((request) -> request.bucket(AwsClients.BUCKET).prefix(prefix).keyMarker(marker));
-			latestOf(page).forEach(latest::putIfAbsent);
+			for (Map.Entry<String, Latest> entry : latestOf(page).entrySet()) {
+				if (!visitor.test(entry.getKey(), entry.getValue())) {
+					return;
+				}
+			}
 			if (!Boolean.TRUE.equals(page.isTruncated())) {
-				return latest;
+				return;
 			}
 			String next = resumeAfter(page);
 			if (next == null || next.equals(after)) {

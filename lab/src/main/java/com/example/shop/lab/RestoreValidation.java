@@ -107,12 +107,12 @@ final class RestoreValidation {
 		List<String> keys = lines(
 				this.database.query(node, "orders", "SELECT receipt_key FROM orders WHERE status = 'PROCESSED'"));
 		try (S3Client s3 = AwsClients.s3()) {
+			// one listing of the bucket; then only the missing keys, one by one
 			Set<String> present = ReceiptVersions.current(s3);
 			List<String> missing = keys.stream().filter((key) -> !present.contains(key)).toList();
 			List<String> broughtBack = missing.isEmpty() ? List.of() : ReceiptVersions.undelete(s3, missing);
 			if (!broughtBack.isEmpty()) {
-				Set<String> now = ReceiptVersions.current(s3);
-				missing = keys.stream().filter((key) -> !now.contains(key)).toList();
+				missing = missing.stream().filter((key) -> !ReceiptVersions.present(s3, key)).toList();
 			}
 			return new Receipts(keys.size(), broughtBack, missing);
 		}

@@ -54,10 +54,10 @@ final class S3MockServer {
 			Path store = Files.createDirectories(this.paths.objectStore().resolve("store"));
 			Path loopback = this.paths.objectStore().resolve("loopback.xml");
 			Files.writeString(loopback, LOOPBACK_XML);
-			return List.of(Processes.java(), "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-					this.paths.s3mockJar().toString(), "--server.ssl.enabled=false", "--server.address=127.0.0.1",
-					"--server.port=" + Ports.S3, "--http.port=" + Ports.S3_EXTRA,
-					"--spring.main.sources=" + loopback.toUri(), "--com.adobe.testing.s3mock.store.root=" + store,
+			return List.of(Processes.java(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", this.paths.s3mockJar().toString(),
+					"--server.ssl.enabled=false", "--server.address=127.0.0.1", "--server.port=" + Ports.S3,
+					"--http.port=" + Ports.S3_EXTRA, "--spring.main.sources=" + loopback.toUri(),
+					"--com.adobe.testing.s3mock.store.root=" + store,
 					"--com.adobe.testing.s3mock.store.retain-files-on-exit=true");
 		}
 		catch (IOException ex) {

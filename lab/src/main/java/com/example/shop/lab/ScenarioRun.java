@@ -36,7 +36,7 @@ final class ScenarioRun {
 	static final Duration WARM_UP = Duration.ofSeconds(5);
 
 	/** Long enough for a poison message's 5 receives with the workers' backoff. */
-	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(150);
+	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(300);
 
 	private final Scenario scenario;
 
