@@ -70,7 +70,7 @@ final class ReceiptVersions {
 	 * @return whether it is there
 	 */
 	static boolean present(S3Client s3, String key) {
-		Latest latest = latestOf(s3, key);
+		Latest latest = latestOfKey(s3, key);
 		return latest != null && !latest.deleteMarker();
 	}
 
@@ -111,7 +111,7 @@ final class ReceiptVersions {
 	static List<String> undelete(S3Client s3, Collection<String> keys) {
 		List<String> back = new ArrayList<>();
 		for (String key : new TreeSet<>(keys)) {
-			Latest latest = latestOf(s3, key);
+			Latest latest = latestOfKey(s3, key);
 			if (latest != null && latest.deleteMarker()) {
 				s3.deleteObject((request) -> request.bucket(AwsClients.BUCKET).key(key).versionId(latest.versionId()));
 				back.add(key);
@@ -123,7 +123,7 @@ final class ReceiptVersions {
 	/**
 	 * One key's latest entry, from a listing of the versions under that key.
 	 */
-	private static @Nullable Latest latestOf(S3Client s3, String key) {
+	private static @Nullable Latest latestOfKey(S3Client s3, String key) {
 		AtomicReference<@Nullable Latest> found = new AtomicReference<>();
 		scan(s3, key, (listed, latest) -> {
 			if (listed.equals(key)) {

@@ -35,7 +35,11 @@ final class ScenarioRun {
 	 */
 	static final Duration WARM_UP = Duration.ofSeconds(5);
 
-	/** Long enough for a poison message's 5 receives with the workers' backoff. */
+	/**
+	 * Long enough for a poison message's 5 receives with the workers' backoff, and for
+	 * one worker to write the receipts of a spike into a bucket of ten thousand (S3Mock
+	 * writes slow down as the bucket fills).
+	 */
 	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(300);
 
 	private final Scenario scenario;

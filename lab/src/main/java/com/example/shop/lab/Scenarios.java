@@ -132,11 +132,10 @@ final class Scenarios {
 						+ "receipts come back from their earlier versions.",
 				"under load: a base backup, more orders, 5 receipts deleted, then a restore to the latest point "
 						+ "into a separate cluster, validated",
-				// the drill's backup, writes and restore take about 15 s on 2 cores in a
-				// new
-				// lab, 30 s or more with ten thousand receipts to list (S3Mock's listings
-				// grow with the bucket), all inside the fault: the tail is kept on after
-				// them
+				// backup, writes and restore: about 15 s on 2 cores in a new lab,
+				// 30 s or more with ten thousand receipts to list (S3Mock's
+				// listings grow with the bucket), all inside the fault; the tail
+				// is kept on after them
 				warmup, tail.plus(seconds(45)), (stage) -> new RestoreDrillFault(stage.topology(), drill),
 				RestoreDrillFault.objectivesMet(drill));
 	}
