@@ -3,8 +3,23 @@ package com.example.shop.lab;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 
-import picocli.CommandLine;
+import com.example.shop.lab.backup.BackupCommand;
+import com.example.shop.lab.backup.RestoreCommand;
+import com.example.shop.lab.bench.BenchCommand;
+import com.example.shop.lab.deploy.DeployCommand;
+import com.example.shop.lab.faults.FaultCommand;
+import com.example.shop.lab.fleet.DownCommand;
+import com.example.shop.lab.fleet.LogsCommand;
+import com.example.shop.lab.fleet.ReplaceCommand;
+import com.example.shop.lab.fleet.ScaleCommand;
+import com.example.shop.lab.fleet.StatusCommand;
+import com.example.shop.lab.fleet.UpCommand;
+import com.example.shop.lab.gameday.GameDayCommand;
+import com.example.shop.lab.host.LabException;
+import com.example.shop.lab.load.LoadCommand;
+import com.example.shop.lab.load.OrderCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code bin/lab}: runs the whole system on this machine. Each sub-command is a class of
@@ -34,7 +49,7 @@ public final class Lab implements Runnable {
 	 * @param args the command line
 	 * @return the exit code
 	 */
-	static int execute(PrintStream out, PrintStream err, String... args) {
+	public static int execute(PrintStream out, PrintStream err, String... args) {
 		CommandLine commandLine = new CommandLine(new Lab());
 		commandLine.setOut(new PrintWriter(out, true));
 		commandLine.setErr(new PrintWriter(err, true));

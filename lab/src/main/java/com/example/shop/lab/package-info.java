@@ -10,3 +10,4 @@
 package com.example.shop.lab;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -8,3 +8,4 @@
 package com.example.shop.lab.servers;
 
 import org.jspecify.annotations.NullMarked;
+

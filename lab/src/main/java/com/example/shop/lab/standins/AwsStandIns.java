@@ -1,0 +1,105 @@
+package com.example.shop.lab.standins;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.example.shop.lab.host.LabException;
+import com.example.shop.lab.host.LabPaths;
+import com.example.shop.lab.host.LabState;
+import com.example.shop.lab.host.Ports;
+import com.example.shop.lab.process.Processes;
+import com.example.shop.lab.servers.SqsServer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+
+/**
+ * The lab's SQS (ElasticMQ) and S3 (Adobe S3Mock over a folder in {@code .lab/s3}), each
+ * in a JVM of its own so it can be stopped and started like the service it stands for.
+ * The receipts bucket is versioned, as on AWS: a deleted receipt leaves a delete marker
+ * and its earlier versions, which {@link ReceiptVersions} restores.
+ */
+public final class AwsStandIns {
+
+	/** Receives before a message goes to the DLQ, as on AWS. */
+	public static final int MAX_RECEIVES = 5;
+
+	/**
+	 * Seconds a received message stays invisible: short, so a failing message shows up
+	 * fast in demos.
+	 */
+	public static final int VISIBILITY_SECONDS = 10;
+
+	private final LabPaths paths;
+
+	public AwsStandIns(LabPaths paths) {
+		this.paths = paths;
+	}
+
+	public void up(LabState state) {
+		if (!running(state, "sqs")) {
+			long pid = Processes.startDetached(
+					List.of(Processes.java(), "-Xmx128m", "-XX:+UseSerialGC", "-cp", this.paths.labJar().toString(),
+							SqsServer.class.getName(), String.valueOf(Ports.SQS), AwsClients.QUEUE, AwsClients.DLQ,
+							String.valueOf(MAX_RECEIVES), String.valueOf(VISIBILITY_SECONDS)),
+					Map.of(), this.paths.log("sqs"), true);
+			state.put(new LabState.Component("sqs", "sqs", pid, Ports.SQS));
+		}
+		if (!running(state, "s3")) {
+			long pid = Processes.startDetached(new S3MockServer(this.paths).command(), Map.of(), this.paths.log("s3"),
+					true);
+			state.put(new LabState.Component("s3", "s3", pid, Ports.S3));
+		}
+		awaitListening(state, "sqs");
+		awaitListening(state, "s3");
+		awaitQueues();
+		createBucket();
+		new S3MockServer(this.paths).importS3ProxyData();
+	}
+
+	public void down(LabState state) {
+		for (String name : List.of("sqs", "s3")) {
+			state.get(name).ifPresent((component) -> Processes.stop(component.pid(), Duration.ofSeconds(5)));
+			state.remove(name);
+		}
+	}
+
+	private static boolean running(LabState state, String name) {
+		return state.get(name).map((component) -> Processes.isAlive(component.pid())).orElse(false);
+	}
+
+	private static void awaitListening(LabState state, String name) {
+		LabState.Component component = state.get(name).orElseThrow();
+		if (!Processes.await(Duration.ofSeconds(60), () -> Processes.isListening(component.port()))) {
+			throw new LabException(name + " did not start; see bin/lab logs " + name);
+		}
+	}
+
+	private static void awaitQueues() {
+		boolean created = Processes.await(Duration.ofSeconds(30), () -> {
+			try (var sqs = AwsClients.sqs()) {
+				AwsClients.depth(sqs, AwsClients.DLQ);
+				AwsClients.depth(sqs, AwsClients.QUEUE);
+				return true;
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
+		});
+		if (!created) {
+			throw new LabException("the SQS queues were not created; see bin/lab logs sqs");
+		}
+	}
+
+	private static void createBucket() {
+		try (S3Client s3 = AwsClients.s3()) {
+			boolean exists = s3.listBuckets().buckets().stream().anyMatch((b) -> b.name().equals(AwsClients.BUCKET));
+			if (!exists) {
+				s3.createBucket((request) -> request.bucket(AwsClients.BUCKET));
+			}
+			s3.putBucketVersioning((request) -> request.bucket(AwsClients.BUCKET)
+				.versioningConfiguration((versioning) -> versioning.status(BucketVersioningStatus.ENABLED)));
+		}
+	}
+
+}
