@@ -3,7 +3,6 @@ package com.example.shop.lab.backup;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.host.LabPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,12 +18,12 @@ public class BackupCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		Topology topology = new Topology(LabPaths.fromSystem(), out);
+		Backups backups = Backups.of(LabPaths.fromSystem());
 		long began = System.nanoTime();
-		BaseBackup backup = new Backups(topology.database()).take();
+		BaseBackup backup = backups.take();
 		out.printf("backup: %s of %s in %s: %.1f MB in %.1f s; WAL archive: %s%n", backup.stamp(), backup.node(),
 				backup.folder(), backup.bytes() / 1e6, (System.nanoTime() - began) / 1e9,
-				new Backups(topology.database()).wal());
+				backups.wal());
 		return 0;
 	}
 

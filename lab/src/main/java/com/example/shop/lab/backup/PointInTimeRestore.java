@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.example.shop.lab.fleet.Topology;
+import com.example.shop.lab.host.DatabaseNode;
 import com.example.shop.lab.host.LabException;
+import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Ports;
-import com.example.shop.lab.host.Tools;
-import com.example.shop.lab.standins.Database;
+import com.example.shop.lab.probe.SystemProbe;
 
 /**
  * A restore drill from start to verdict: pick the base backup, restore it with the WAL
@@ -21,16 +21,16 @@ import com.example.shop.lab.standins.Database;
  */
 public final class PointInTimeRestore {
 
-	private final Database database;
+	private final LabPaths paths;
 
 	private final Backups backups;
 
 	private final RestoredCluster cluster;
 
-	public PointInTimeRestore(Topology topology) {
-		this.database = topology.database();
-		this.backups = new Backups(this.database);
-		this.cluster = new RestoredCluster(this.database, this.backups, Tools.find().orElseThrow());
+	public PointInTimeRestore(LabPaths paths) {
+		this.paths = paths;
+		this.backups = Backups.of(paths);
+		this.cluster = new RestoredCluster(paths, this.backups.postgres());
 	}
 
 	/**
@@ -45,25 +45,30 @@ public final class PointInTimeRestore {
 		BaseBackup backup = BaseBackup.newestBefore(this.backups.list(), target)
 			.orElseThrow(() -> new LabException("no base backup finished before " + target + " in "
 					+ this.backups.root() + "; take one with bin/lab backup"));
-		Optional<Database.Node> live = livePrimary();
+		Optional<DatabaseNode> live;
+		try (SystemProbe probe = SystemProbe.open(this.paths)) {
+			live = probe.database().primary();
+		}
 		Instant reached = target.at().orElseGet(Instant::now);
 		if (live.isPresent()) {
-			// the segment being written is archived only once it is closed
-			this.database.switchWal(live.get());
+			this.backups.archiveCurrentSegment(live.get());
 		}
 		out.printf("restore: to %s from base backup %s (%s, %d MB, finished %s); WAL from %s%s%n", target,
 				backup.stamp(), backup.node(), backup.bytes() / 1_000_000, backup.finished(), this.backups.wal(),
 				live.map((node) -> ", after closing " + node.name() + "'s current segment").orElse(""));
 		Path folder = this.cluster.restore(backup, target, state);
 		Duration restored = Duration.ofNanos(System.nanoTime() - began);
-		out.printf("restore: %s accepts writes on :%d after %.1f s (data in %s)%n", RestoredCluster.NODE.name(),
+		out.printf("restore: %s accepts writes on :%d after %.1f s (data in %s)%n", DatabaseNode.RESTORED.name(),
 				Ports.RESTORE, restored.toMillis() / 1000.0, folder.resolve("data"));
-		RestoreValidation.Report report = new RestoreValidation(this.database).validate(reached, target, live, out);
+		RestoreValidation.Report report;
+		try (SystemProbe probe = SystemProbe.open(this.paths)) {
+			report = new RestoreValidation(probe).validate(reached, target, live, out);
+		}
 		Duration validated = Duration.ofNanos(System.nanoTime() - began);
 		out.printf(
 				"restore: %s, validated %.1f s after the restore began; %s stays up on :%d until "
 						+ "bin/lab restore --stop or bin/lab down%n",
-				report.passed() ? "PASSED" : "FAILED", validated.toMillis() / 1000.0, RestoredCluster.NODE.name(),
+				report.passed() ? "PASSED" : "FAILED", validated.toMillis() / 1000.0, DatabaseNode.RESTORED.name(),
 				Ports.RESTORE);
 		return new Outcome(backup, folder, restored, validated, report);
 	}
@@ -75,15 +80,6 @@ public final class PointInTimeRestore {
 	 */
 	public boolean stop(LabState state) {
 		return this.cluster.stop(state) > 0;
-	}
-
-	private Optional<Database.Node> livePrimary() {
-		try {
-			return Optional.of(this.database.primary());
-		}
-		catch (LabException ex) {
-			return Optional.empty();
-		}
 	}
 
 	/**

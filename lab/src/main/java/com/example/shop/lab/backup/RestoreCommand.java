@@ -3,8 +3,8 @@ package com.example.shop.lab.backup;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.host.LabPaths;
+import com.example.shop.lab.host.LabState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,14 +28,15 @@ public class RestoreCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		Topology topology = new Topology(LabPaths.fromSystem(), out);
-		PointInTimeRestore restore = new PointInTimeRestore(topology);
+		LabPaths paths = LabPaths.fromSystem();
+		LabState state = LabState.load(paths);
+		PointInTimeRestore restore = new PointInTimeRestore(paths);
 		if (this.stop) {
-			out.println(restore.stop(topology.state()) ? "restore: the restored cluster is stopped"
+			out.println(restore.stop(state) ? "restore: the restored cluster is stopped"
 					: "restore: no restored cluster was running");
 			return 0;
 		}
-		PointInTimeRestore.Outcome outcome = restore.run(RestoreTarget.parse(this.to), topology.state(), out);
+		PointInTimeRestore.Outcome outcome = restore.run(RestoreTarget.parse(this.to), state, out);
 		return outcome.report().passed() ? 0 : 1;
 	}
 

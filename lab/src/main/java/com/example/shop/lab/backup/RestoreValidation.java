@@ -3,19 +3,17 @@ package com.example.shop.lab.backup;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.example.shop.lab.standins.AwsClients;
-import com.example.shop.lab.standins.Database;
+import com.example.shop.lab.host.DatabaseNode;
+import com.example.shop.lab.probe.OrdersProbe;
+import com.example.shop.lab.probe.SystemProbe;
 import com.example.shop.lab.standins.ReceiptVersions;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Checks a restored cluster before anyone relies on it: its tables and row counts, a
@@ -26,17 +24,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class RestoreValidation {
 
-	/**
-	 * The columns that identify an order and never change once it is written; status,
-	 * {@code processed_at} and {@code receipt_key} move after the restore point.
-	 */
-	private static final String IDENTITY = "id::text || '|' || idempotency_key || '|' || customer_email || '|' "
-			+ "|| total_cents || '|' || (extract(epoch FROM created_at) * 1000000)::bigint";
+	private final SystemProbe probe;
 
-	private final Database database;
-
-	RestoreValidation(Database database) {
-		this.database = database;
+	RestoreValidation(SystemProbe probe) {
+		this.probe = probe;
 	}
 
 	/**
@@ -47,18 +38,19 @@ final class RestoreValidation {
 	 * @param out where to print
 	 * @return the findings
 	 */
-	Report validate(Instant reached, RestoreTarget target, Optional<Database.Node> live, PrintWriter out) {
-		Database.Node restored = RestoredCluster.NODE;
-		Map<String, Long> rows = rows(restored);
+	Report validate(Instant reached, RestoreTarget target, Optional<DatabaseNode> live, PrintWriter out) {
+		DatabaseNode restored = DatabaseNode.RESTORED;
+		OrdersProbe orders = this.probe.orders();
+		Map<String, Long> rows = orders.tableRows(restored);
 		out.printf("validate: rows %s%n", rows);
 		Instant cutoff = OrderComparison.cutoff(reached);
-		String checksum = checksum(restored, cutoff);
-		Map<UUID, Instant> restoredOrders = orders(restored);
+		String checksum = orders.checksum(restored, cutoff);
+		Map<UUID, Instant> restoredOrders = orders.createdAt(restored);
 		String liveChecksum = null;
 		OrderComparison comparison = null;
 		if (live.isPresent()) {
-			liveChecksum = checksum(live.get(), cutoff);
-			comparison = OrderComparison.of(restoredOrders, orders(live.get()), reached, target);
+			liveChecksum = orders.checksum(live.get(), cutoff);
+			comparison = OrderComparison.of(restoredOrders, orders.createdAt(live.get()), reached, target);
 			out.printf("validate: orders created up to %s: checksum %s restored, %s on %s (%s)%n", cutoff, checksum,
 					liveChecksum, live.get().name(), checksum.equals(liveChecksum) ? "equal" : "DIFFERENT");
 			out.printf(
@@ -80,49 +72,16 @@ final class RestoreValidation {
 		return new Report(rows, checksum, liveChecksum, comparison, restoredOrders, receipts);
 	}
 
-	private Map<String, Long> rows(Database.Node node) {
-		Map<String, Long> rows = new LinkedHashMap<>();
-		for (String table : lines(this.database.query(node, "orders",
-				"SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"))) {
-			rows.put(table, Long.parseLong(this.database.query(node, "orders", "SELECT count(*) FROM " + table)));
+	private Receipts receipts(DatabaseNode node) {
+		List<String> keys = this.probe.orders().processedReceiptKeys(node);
+		// one listing of the bucket; then only the missing keys, one by one
+		Set<String> present = this.probe.bucket().receipts();
+		List<String> missing = keys.stream().filter((key) -> !present.contains(key)).toList();
+		List<String> broughtBack = missing.isEmpty() ? List.of() : ReceiptVersions.undelete(missing);
+		if (!broughtBack.isEmpty()) {
+			missing = missing.stream().filter((key) -> !this.probe.bucket().present(key)).toList();
 		}
-		return rows;
-	}
-
-	private String checksum(Database.Node node, Instant cutoff) {
-		return this.database.query(node, "orders", "SELECT count(*) || ':' || md5(coalesce(string_agg(" + IDENTITY
-				+ ", ',' ORDER BY id), '')) FROM orders WHERE created_at <= '" + cutoff + "'");
-	}
-
-	private Map<UUID, Instant> orders(Database.Node node) {
-		Map<UUID, Instant> orders = new HashMap<>();
-		for (String line : lines(this.database.query(node, "orders",
-				"SELECT id || ' ' || (extract(epoch FROM created_at) * 1000000)::bigint FROM orders"))) {
-			String[] parts = line.split(" ");
-			long micros = Long.parseLong(parts[1]);
-			orders.put(UUID.fromString(parts[0]),
-					Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000));
-		}
-		return orders;
-	}
-
-	private Receipts receipts(Database.Node node) {
-		List<String> keys = lines(
-				this.database.query(node, "orders", "SELECT receipt_key FROM orders WHERE status = 'PROCESSED'"));
-		try (S3Client s3 = AwsClients.s3()) {
-			// one listing of the bucket; then only the missing keys, one by one
-			Set<String> present = ReceiptVersions.current(s3);
-			List<String> missing = keys.stream().filter((key) -> !present.contains(key)).toList();
-			List<String> broughtBack = missing.isEmpty() ? List.of() : ReceiptVersions.undelete(s3, missing);
-			if (!broughtBack.isEmpty()) {
-				missing = missing.stream().filter((key) -> !ReceiptVersions.present(s3, key)).toList();
-			}
-			return new Receipts(keys.size(), broughtBack, missing);
-		}
-	}
-
-	private static List<String> lines(String output) {
-		return output.isBlank() ? List.of() : List.of(output.split("\n"));
+		return new Receipts(keys.size(), broughtBack, missing);
 	}
 
 	private static String examples(List<?> items) {

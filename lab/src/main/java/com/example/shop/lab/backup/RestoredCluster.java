@@ -10,15 +10,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
+import com.example.shop.lab.host.DatabaseNode;
 import com.example.shop.lab.host.LabException;
+import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Ports;
-import com.example.shop.lab.host.Tools;
-import com.example.shop.lab.process.Processes;
-import com.example.shop.lab.standins.Database;
+import com.example.shop.lab.probe.NodeRole;
+import com.example.shop.lab.probe.SystemProbe;
+import com.example.shop.lab.process.Await;
+import com.example.shop.lab.standins.DatabaseNodes;
+import com.example.shop.lab.standins.Postgres;
 
 /**
  * A third PostgreSQL, restored from a base backup and the WAL archive into a folder of
@@ -28,8 +30,6 @@ import com.example.shop.lab.standins.Database;
  * {@code bin/lab restore --stop} or {@code bin/lab down}.
  */
 public final class RestoredCluster {
-
-	static final Database.Node NODE = new Database.Node("db-restore", Ports.RESTORE);
 
 	/** Recovery replays the archive; on this machine a few seconds per hundred MB. */
 	private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(180);
@@ -41,16 +41,13 @@ public final class RestoredCluster {
 	static final DateTimeFormatter RECOVERY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS'+00'")
 		.withZone(ZoneOffset.UTC);
 
-	private final Database database;
+	private final LabPaths paths;
 
-	private final Backups backups;
+	private final Postgres postgres;
 
-	private final Tools tools;
-
-	RestoredCluster(Database database, Backups backups, Tools tools) {
-		this.database = database;
-		this.backups = backups;
-		this.tools = tools;
+	public RestoredCluster(LabPaths paths, Postgres postgres) {
+		this.paths = paths;
+		this.postgres = postgres;
 	}
 
 	/**
@@ -64,26 +61,45 @@ public final class RestoredCluster {
 	 */
 	Path restore(BaseBackup backup, RestoreTarget target, LabState state) {
 		stop(state);
-		Path folder = this.backups.root().resolve("restores").resolve(BaseBackup.STAMP.format(Instant.now()));
+		Path folder = newFolder();
 		Path data = folder.resolve("data");
-		this.database.ownedFolder(folder);
-		this.database.asOwner(List.of("cp", "-a", backup.data().toString(), data.toString()));
-		this.database.asOwner(List.of("rm", "-f", data.resolve("standby.signal").toString(),
+		this.postgres.ownedFolder(folder);
+		this.postgres.asOwner(List.of("cp", "-a", backup.data().toString(), data.toString()));
+		this.postgres.asOwner(List.of("rm", "-f", data.resolve("standby.signal").toString(),
 				data.resolve("postmaster.pid").toString()));
 		configure(data, target);
-		this.database.asOwner(List.of("touch", data.resolve("recovery.signal").toString()));
+		this.postgres.asOwner(List.of("touch", data.resolve("recovery.signal").toString()));
 		try {
-			pgCtl(data, "-l", folder.resolve("postgresql.log").toString(), "-o", "-p " + Ports.RESTORE, "-w", "-t",
+			this.postgres.pgCtl(data, "-l", folder.resolve("postgresql.log").toString(), "-o", "-p " + Ports.RESTORE, "-w", "-t",
 					String.valueOf(RECOVERY_TIMEOUT.toSeconds()), "start");
 		}
 		catch (LabException ex) {
 			throw new LabException(
 					"the restored cluster did not start: " + lastLines(folder.resolve("postgresql.log")));
 		}
-		state.put(new LabState.Component(NODE.name(), "restore", postmasterPid(data).orElse(0L), Ports.RESTORE));
-		if (!Processes.await(RECOVERY_TIMEOUT, () -> "f".equals(inRecovery()))) {
-			throw new LabException("the restored cluster did not finish recovery in " + RECOVERY_TIMEOUT.toSeconds()
-					+ " s: " + lastLines(folder.resolve("postgresql.log")));
+		state.put(new LabState.Component(DatabaseNode.RESTORED.name(), "restore",
+				DatabaseNodes.postmasterPid(data).orElse(0L), Ports.RESTORE));
+		try (SystemProbe probe = SystemProbe.open(this.paths)) {
+			if (!Await.until(RECOVERY_TIMEOUT,
+					() -> probe.database().asked(DatabaseNode.RESTORED) == NodeRole.PRIMARY)) {
+				throw new LabException("the restored cluster did not finish recovery in "
+						+ RECOVERY_TIMEOUT.toSeconds() + " s: " + lastLines(folder.resolve("postgresql.log")));
+			}
+		}
+		return folder;
+	}
+
+	/**
+	 * A folder of its own for each restore, named by when it began: two restores in the
+	 * same second must not share one, or the second would recover a cluster that the
+	 * first already promoted onto a timeline of its own.
+	 */
+	private Path newFolder() {
+		Path restores = root().resolve("restores");
+		String stamp = BaseBackup.STAMP.format(Instant.now());
+		Path folder = restores.resolve(stamp);
+		for (int n = 2; Files.exists(folder); n++) {
+			folder = restores.resolve(stamp + "-" + n);
 		}
 		return folder;
 	}
@@ -93,34 +109,10 @@ public final class RestoredCluster {
 	 * @param state where they are recorded
 	 * @return how many were running
 	 */
-	int stop(LabState state) {
-		int stopped = 0;
-		for (Path data : dataFolders()) {
-			if (postmasterPid(data).map(Processes::isAlive).orElse(false)) {
-				pgCtl(data, "-m", "fast", "-w", "-t", "60", "stop");
-				stopped++;
-			}
-		}
-		state.remove(NODE.name());
+	public int stop(LabState state) {
+		int stopped = this.postgres.stopRestoredClusters();
+		state.remove(DatabaseNode.RESTORED.name());
 		return stopped;
-	}
-
-	/**
-	 * Stops every restored cluster, for {@code bin/lab down}.
-	 * @param database the lab's database
-	 * @param state where they are recorded
-	 */
-	public static void stopAll(Database database, LabState state) {
-		Tools.find().ifPresent((tools) -> new RestoredCluster(database, new Backups(database), tools).stop(state));
-	}
-
-	private String inRecovery() {
-		try {
-			return this.database.query(NODE, "SELECT pg_is_in_recovery()");
-		}
-		catch (LabException ex) {
-			return "unreachable";
-		}
 	}
 
 	/**
@@ -135,7 +127,7 @@ public final class RestoredCluster {
 		settings.append("archive_mode = off\n");
 		settings.append("synchronous_standby_names = ''\n");
 		settings.append("primary_conninfo = ''\n");
-		settings.append("restore_command = 'cp \"").append(this.backups.wal()).append("/%f\" \"%p\"'\n");
+		settings.append("restore_command = 'cp \"").append(root().resolve("wal")).append("/%f\" \"%p\"'\n");
 		target.at()
 			.ifPresent((time) -> settings.append("recovery_target_time = '")
 				.append(RECOVERY_TIME.format(time))
@@ -149,35 +141,8 @@ public final class RestoredCluster {
 		}
 	}
 
-	private void pgCtl(Path data, String... arguments) {
-		List<String> command = new java.util.ArrayList<>(
-				List.of(this.tools.postgres("pg_ctl").toString(), "-D", data.toString()));
-		command.addAll(List.of(arguments));
-		this.database.asOwner(command);
-	}
-
-	private List<Path> dataFolders() {
-		Path restores = this.backups.root().resolve("restores");
-		if (!Files.isDirectory(restores)) {
-			return List.of();
-		}
-		try (Stream<Path> folders = Files.list(restores)) {
-			return folders.map((folder) -> folder.resolve("data")).filter(Files::isDirectory).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static Optional<Long> postmasterPid(Path data) {
-		Path pidFile = data.resolve("postmaster.pid");
-		try {
-			return Files.exists(pidFile) ? Optional.of(Long.parseLong(Files.readAllLines(pidFile).getFirst().trim()))
-					: Optional.empty();
-		}
-		catch (IOException | RuntimeException ex) {
-			return Optional.empty();
-		}
+	private Path root() {
+		return this.postgres.backupRoot();
 	}
 
 	private static String lastLines(Path log) {

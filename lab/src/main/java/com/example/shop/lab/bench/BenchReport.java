@@ -1,5 +1,8 @@
 package com.example.shop.lab.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +39,41 @@ record BenchReport(String date, boolean quick, Machine machine, Ingest ingest, P
 	 * @param postgres the PostgreSQL version
 	 */
 	record Machine(int cpus, String cpuModel, double memoryGiB, String os, String java, String postgres) {
+
+		/**
+		 * This machine, as {@code /proc} and {@code /etc/os-release} describe it.
+		 * @param postgres the PostgreSQL version the lab runs
+		 * @return the machine
+		 */
+		static Machine of(String postgres) {
+			String cpu = lines("/proc/cpuinfo").stream()
+				.filter((line) -> line.startsWith("model name"))
+				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse("unknown");
+			double memory = lines("/proc/meminfo").stream()
+				.filter((line) -> line.startsWith("MemTotal:"))
+				.mapToLong((line) -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+				.findFirst()
+				.orElse(0) / 1024.0 / 1024.0;
+			String os = lines("/etc/os-release").stream()
+				.filter((line) -> line.startsWith("PRETTY_NAME="))
+				.map((line) -> line.substring("PRETTY_NAME=".length()).replace("\"", ""))
+				.findFirst()
+				.orElse(System.getProperty("os.name"));
+			return new Machine(Runtime.getRuntime().availableProcessors(), cpu, memory, os,
+					"Java " + Runtime.version(), postgres);
+		}
+
+		private static List<String> lines(String file) {
+			try {
+				return Files.readAllLines(Path.of(file));
+			}
+			catch (IOException ex) {
+				return List.of();
+			}
+		}
+
 	}
 
 	/**

@@ -14,14 +14,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.shop.lab.fleet.Topology;
+import com.example.shop.lab.host.DatabaseNode;
 import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.Ports;
 import com.example.shop.lab.host.Secrets;
 import com.example.shop.lab.load.ClientRecord;
 import com.example.shop.lab.load.LoadJar;
 import com.example.shop.lab.probe.NearestRank;
-import com.example.shop.lab.process.Processes;
-import com.example.shop.lab.standins.Database;
+import com.example.shop.lab.probe.SystemProbe;
+import com.example.shop.lab.process.Await;
+import com.example.shop.lab.process.Launch;
+import com.example.shop.lab.standins.Postgres;
+import com.example.shop.lab.standins.ScratchDatabase;
 
 /**
  * How many orders per second the lab takes, against what its database can commit.
@@ -79,9 +83,9 @@ final class IngestBench {
 
 	private final PrintWriter out;
 
-	IngestBench(Topology topology, Secrets secrets, Path folder, PrintWriter out) {
+	IngestBench(Topology topology, Path folder, PrintWriter out) {
 		this.topology = topology;
-		this.secrets = secrets;
+		this.secrets = Secrets.loadOrCreate(topology.paths());
 		this.folder = folder;
 		this.out = out;
 	}
@@ -94,7 +98,12 @@ final class IngestBench {
 	 * @return the TPS of each
 	 */
 	List<PgbenchStep> pgbench(List<Integer> clients, Duration each) {
-		Database database = this.topology.database();
+		Postgres postgres = this.topology.database().nodes().postgres();
+		ScratchDatabase scratch = new ScratchDatabase(postgres, SCRATCH);
+		DatabaseNode primary;
+		try (SystemProbe probe = SystemProbe.open(this.topology.paths())) {
+			primary = probe.database().requirePrimary();
+		}
 		Path script = this.folder.resolve("place-order.sql");
 		try {
 			Files.createDirectories(this.folder);
@@ -103,17 +112,18 @@ final class IngestBench {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		database.createSchemaCopy(SCRATCH);
+		scratch.create(primary);
 		try {
 			List<PgbenchStep> steps = new ArrayList<>();
 			for (int count : clients) {
 				CpuUse cpu = CpuUse.ofMachine("pgbench");
 				Map<String, Long> before = cpu.sample();
-				String output = Processes.run(
-						List.of(database.program("pgbench").toString(), "-n", "-M", "prepared", "-f", script.toString(),
-								"-c", String.valueOf(count), "-j", String.valueOf(Math.min(count, 2)), "-T",
-								String.valueOf(each.toSeconds()), connection()),
-						Map.of("PGPASSWORD", this.secrets.databasePassword()), each.plus(Duration.ofSeconds(60)));
+				String output = Launch
+					.of(List.of(postgres.program("pgbench").toString(), "-n", "-M", "prepared", "-f",
+							script.toString(), "-c", String.valueOf(count), "-j", String.valueOf(Math.min(count, 2)),
+							"-T", String.valueOf(each.toSeconds()), connection()))
+					.environment(Map.of("PGPASSWORD", this.secrets.databasePassword()))
+					.run(each.plus(Duration.ofSeconds(60)));
 				double tps = tps(output);
 				PgbenchStep step = new PgbenchStep(count, tps,
 						CpuUse.perUnit(before, cpu.sample(), tps * each.toSeconds()));
@@ -123,7 +133,7 @@ final class IngestBench {
 			return steps;
 		}
 		finally {
-			database.dropScratch(SCRATCH);
+			scratch.drop(primary);
 		}
 	}
 
@@ -173,12 +183,12 @@ final class IngestBench {
 		// alive.
 		CpuUse cpu = CpuUse.ofMachine("bench's commands");
 		Duration cpuWindow = duration.minusMillis(SKIP_MS + 1500);
-		Processes.sleep(Duration.ofMillis(SKIP_MS + 500));
+		Await.sleep(Duration.ofMillis(SKIP_MS + 500));
 		Map<String, Long> before = cpu.sample();
 		long from = System.nanoTime();
-		Processes.sleep(cpuWindow.dividedBy(2));
+		Await.sleep(cpuWindow.dividedBy(2));
 		during.run();
-		Processes.sleep(cpuWindow.minusNanos(System.nanoTime() - from));
+		Await.sleep(cpuWindow.minusNanos(System.nanoTime() - from));
 		Map<String, Long> after = cpu.sample();
 		double seconds = (System.nanoTime() - from) / 1e9;
 		load.awaitEnd(duration.plus(Duration.ofSeconds(60)));

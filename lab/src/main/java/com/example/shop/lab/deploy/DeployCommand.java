@@ -17,9 +17,9 @@ import com.example.shop.deploy.Outcome;
 import com.example.shop.deploy.Pacer;
 import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.fleet.WebColours;
-import com.example.shop.lab.gameday.GameDayCommand;
 import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.LabPaths;
+import com.example.shop.lab.probe.BalancerProbe;
 import com.example.shop.lab.standins.LoadBalancer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -84,12 +84,12 @@ public class DeployCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Topology topology = new Topology(LabPaths.fromSystem(), out());
-		GameDayCommand.requireRunning(topology);
+		topology.requireRunning();
 		LoadBalancer loadBalancer = topology.loadBalancer();
 		LabFleet fleet = new LabFleet(topology, this.broken ? BROKEN_SETTINGS : List.of(), out());
 		DeploymentPlan plan = new DeploymentPlan(this.steps, Duration.ofSeconds(this.healthyTimeoutSeconds),
 				Duration.ofSeconds(this.bakeSeconds), Duration.ofSeconds(this.finalBakeSeconds), Duration.ofSeconds(1));
-		LabTrafficRouter router = new LabTrafficRouter(loadBalancer);
+		LabTrafficRouter router = new LabTrafficRouter(loadBalancer, new BalancerProbe(topology.paths()));
 		BlueGreenDeployment deployment = new BlueGreenDeployment(router, fleet,
 				new LabSignals(topology.paths().log("load-balancer")), plan, Pacer.SYSTEM,
 				new ConsoleProgress(out(), Pacer.SYSTEM, ZoneId.systemDefault()));

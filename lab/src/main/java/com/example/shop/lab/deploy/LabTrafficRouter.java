@@ -9,6 +9,7 @@ import com.example.shop.deploy.TrafficRouter;
 import com.example.shop.deploy.Weights;
 import com.example.shop.lab.fleet.WebColours;
 import com.example.shop.lab.host.LabException;
+import com.example.shop.lab.probe.BalancerProbe;
 import com.example.shop.lab.standins.LoadBalancer;
 
 /**
@@ -22,13 +23,16 @@ final class LabTrafficRouter implements TrafficRouter {
 
 	private final LoadBalancer loadBalancer;
 
-	LabTrafficRouter(LoadBalancer loadBalancer) {
+	private final BalancerProbe balancer;
+
+	LabTrafficRouter(LoadBalancer loadBalancer, BalancerProbe balancer) {
 		this.loadBalancer = loadBalancer;
+		this.balancer = balancer;
 	}
 
 	@Override
 	public Weights weights() {
-		Map<String, String> status = this.loadBalancer.webStatus();
+		Map<String, String> status = this.balancer.webStatus();
 		int blue = weightOf(Colour.BLUE, status);
 		int green = weightOf(Colour.GREEN, status);
 		if (blue + green == 0) {
@@ -40,7 +44,7 @@ final class LabTrafficRouter implements TrafficRouter {
 
 	@Override
 	public void route(Weights weights) {
-		Map<String, String> status = this.loadBalancer.webStatus();
+		Map<String, String> status = this.balancer.webStatus();
 		for (Colour colour : Colour.values()) {
 			for (int slot : registered(colour, status)) {
 				this.loadBalancer.setWeight(slot, weights.of(colour));
@@ -50,7 +54,7 @@ final class LabTrafficRouter implements TrafficRouter {
 
 	@Override
 	public TargetHealth health(Colour colour) {
-		Map<String, String> status = this.loadBalancer.webStatus();
+		Map<String, String> status = this.balancer.webStatus();
 		List<Integer> registered = registered(colour, status);
 		// "UP" alone: "UP 1/2" is a server on its way down; "DOWN 1/2" one on its way up.
 		long healthy = registered.stream().filter((slot) -> status.get("web-" + slot).equals("UP")).count();

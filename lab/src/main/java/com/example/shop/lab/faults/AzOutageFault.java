@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.example.shop.lab.fleet.DatabasePair;
 import com.example.shop.lab.fleet.Topology;
+import com.example.shop.lab.host.DatabaseNode;
 import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Zones;
+import com.example.shop.lab.probe.NodeRole;
+import com.example.shop.lab.probe.SystemProbe;
 import com.example.shop.lab.process.Processes;
-import com.example.shop.lab.standins.Database;
 import com.example.shop.lab.standins.LoadBalancer;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +43,7 @@ public final class AzOutageFault implements Fault {
 
 	private volatile @Nullable String zone;
 
-	private volatile Database.@Nullable Node lostNode;
+	private volatile @Nullable DatabaseNode lostNode;
 
 	private volatile int workersBefore = -1;
 
@@ -81,8 +84,8 @@ public final class AzOutageFault implements Fault {
 
 	@Override
 	public void inject(PrintWriter out) {
-		Database database = this.topology.database();
-		String failing = resolveZone(database);
+		DatabasePair database = this.topology.database();
+		String failing = resolveZone();
 		this.zone = failing;
 		long start = System.nanoTime();
 		List<String> killed = new ArrayList<>();
@@ -102,16 +105,16 @@ public final class AzOutageFault implements Fault {
 				killed.add(instance.name());
 			}
 		}
-		Database.Node node = Database.inZone(failing);
-		String role = database.role(node);
+		DatabaseNode node = DatabaseNode.inZone(failing);
+		NodeRole role = role(node);
 		String databaseLine;
-		if (role.equals("primary")) {
-			Database.Node promoted = database.failover(this.topology.state());
+		if (role == NodeRole.PRIMARY) {
+			DatabaseNode promoted = database.failover(this.topology.state());
 			databaseLine = "%s (primary) stopped, %s promoted in the other zone".formatted(node.name(),
 					promoted.name());
 		}
-		else if (role.equals("standby")) {
-			Database.Node primary = database.loseStandby(node, this.topology.state());
+		else if (role == NodeRole.STANDBY) {
+			DatabaseNode primary = database.loseStandby(node, this.topology.state());
 			databaseLine = "%s (standby) stopped; %s commits without a standby until a new one streams"
 				.formatted(node.name(), primary.name());
 		}
@@ -126,25 +129,31 @@ public final class AzOutageFault implements Fault {
 				Zones.ALL.stream().filter((other) -> !other.equals(failing)).findFirst().orElseThrow());
 	}
 
-	private String resolveZone(Database database) {
+	private String resolveZone() {
 		if (!this.target.equals("primary") && !this.target.equals("standby")) {
 			return this.target;
 		}
-		return Database.NODES.stream()
-			.filter((node) -> database.role(node).equals(this.target))
+		return DatabaseNode.PAIR.stream()
+			.filter((node) -> role(node).toString().equals(this.target))
 			.findFirst()
 			.map((node) -> Zones.of(node.name()).orElseThrow())
 			.orElseThrow(() -> new LabException("no database node is the " + this.target));
 	}
 
+	private NodeRole role(DatabaseNode node) {
+		try (SystemProbe probe = SystemProbe.open(this.topology.paths())) {
+			return probe.database().role(node);
+		}
+	}
+
 	@Override
 	public void heal(PrintWriter out) {
 		String failed = this.zone;
-		Database.Node node = this.lostNode;
+		DatabaseNode node = this.lostNode;
 		if (failed != null && node != null) {
 			long start = System.nanoTime();
-			Database database = this.topology.database();
-			Database.Node primary = Database.other(node);
+			DatabasePair database = this.topology.database();
+			DatabaseNode primary = node.other();
 			out.printf("az-outage: zone %s is back; rebuilding %s as a standby of %s (pg_basebackup) ...%n", failed,
 					node.name(), primary.name());
 			database.rebuildStandby(primary, this.topology.state());

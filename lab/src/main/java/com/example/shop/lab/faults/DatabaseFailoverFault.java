@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 import com.example.shop.lab.fleet.Topology;
-import com.example.shop.lab.standins.Database;
+import com.example.shop.lab.host.DatabaseNode;
+import com.example.shop.lab.probe.SystemProbe;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,7 @@ public final class DatabaseFailoverFault implements Fault {
 
 	private final Topology topology;
 
-	private volatile Database.@Nullable Node newPrimary;
+	private volatile @Nullable DatabaseNode newPrimary;
 
 	public DatabaseFailoverFault(Topology topology) {
 		this.topology = topology;
@@ -38,29 +39,32 @@ public final class DatabaseFailoverFault implements Fault {
 	@Override
 	public void inject(PrintWriter out) {
 		long start = System.nanoTime();
-		Database.Node promoted = this.topology.database().failover(this.topology.state());
+		DatabaseNode promoted = this.topology.database().failover(this.topology.state());
 		this.newPrimary = promoted;
 		out.printf(
 				"db-failover: %s stopped with pg_ctl -m immediate, %s promoted in %d ms; commits do not wait "
 						+ "for a standby until one is rebuilt%n",
-				Database.other(promoted).name(), promoted.name(), millisSince(start));
+				promoted.other().name(), promoted.name(), millisSince(start));
 	}
 
 	@Override
 	public void heal(PrintWriter out) {
-		Database.Node primary = this.newPrimary;
+		DatabaseNode primary = this.newPrimary;
 		if (primary == null) {
 			return;
 		}
 		long start = System.nanoTime();
 		out.printf("db-failover: rebuilding %s as a standby of %s (pg_basebackup) ...%n",
-				Database.other(primary).name(), primary.name());
-		Database database = this.topology.database();
-		Database.Node standby = database.rebuildStandby(primary, this.topology.state());
+				primary.other().name(), primary.name());
+		DatabaseNode standby = this.topology.database().rebuildStandby(primary, this.topology.state());
+		int synchronous;
+		try (SystemProbe probe = SystemProbe.open(this.topology.paths())) {
+			synchronous = probe.database().synchronousStandbys();
+		}
 		out.printf(
 				"db-failover: %s streams from %s and is synchronous again (%d ms); primary: %s, synchronous "
 						+ "standbys: %d%n",
-				standby.name(), primary.name(), millisSince(start), primary.name(), database.synchronousStandbys());
+				standby.name(), primary.name(), millisSince(start), primary.name(), synchronous);
 	}
 
 	private static long millisSince(long start) {

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Ports;
-import com.example.shop.lab.process.Processes;
+import com.example.shop.lab.probe.BalancerProbe;
+import com.example.shop.lab.process.Await;
 import com.example.shop.lab.standins.FaultProxies;
 
 /**
@@ -85,7 +86,7 @@ public final class DeepHealthFault implements Fault {
 
 	@Override
 	public void observe(PrintWriter out, Duration left) {
-		Map<String, String> status = this.topology.loadBalancer().webStatus();
+		Map<String, String> status = new BalancerProbe(this.topology.paths()).webStatus();
 		StringBuilder line = new StringBuilder("deep-health: " + left.toSeconds() + " s left; load balancer:");
 		status.forEach((name, state) -> {
 			if (!state.equals("MAINT")) {
@@ -112,8 +113,8 @@ public final class DeepHealthFault implements Fault {
 			long start = System.nanoTime();
 			this.topology.stopInstance(web.name());
 			this.topology.startInstance("web", n, settings);
-			boolean up = Processes.await(LOAD_BALANCER_TIMEOUT,
-					() -> "UP".equals(this.topology.loadBalancer().webStatus().get(web.name())));
+			boolean up = Await.until(LOAD_BALANCER_TIMEOUT,
+					() -> "UP".equals(new BalancerProbe(this.topology.paths()).webStatus().get(web.name())));
 			out.printf("  %s restarted%s in %d s; load balancer: %s%n", web.name(),
 					settings.isEmpty() ? "" : " " + settings, Duration.ofNanos(System.nanoTime() - start).toSeconds(),
 					up ? "UP" : "not UP yet");
@@ -136,7 +137,7 @@ public final class DeepHealthFault implements Fault {
 					this.lastProbe.set("no answer (" + failure.getCause().getClass().getSimpleName() + ")");
 					return null;
 				});
-			Processes.sleep(Duration.ofSeconds(1));
+			Await.sleep(Duration.ofSeconds(1));
 		}
 	}
 

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 import com.example.shop.lab.fleet.Topology;
-import com.example.shop.lab.standins.AwsClients;
-import com.example.shop.lab.standins.Database;
+import com.example.shop.lab.probe.SystemProbe;
 import com.example.shop.lab.standins.ReceiptVersions;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Receipts deleted through the S3 API, as a mistaken clean-up script would. The bucket is
@@ -48,8 +46,8 @@ final class DeleteReceiptsFault implements Fault {
 
 	@Override
 	public void inject(PrintWriter out) {
-		try (S3Client s3 = AwsClients.s3()) {
-			List<String> deleted = ReceiptVersions.delete(s3, this.count);
+		try {
+			List<String> deleted = ReceiptVersions.delete(this.count);
 			Files.write(record(), deleted);
 			out.printf("delete-receipts: %d receipts deleted (a delete marker each, recorded in %s): %s%n",
 					deleted.size(), record(), deleted);
@@ -61,12 +59,12 @@ final class DeleteReceiptsFault implements Fault {
 
 	@Override
 	public void heal(PrintWriter out) {
-		try (S3Client s3 = AwsClients.s3()) {
+		try {
 			List<String> deleted = Files.exists(record()) ? Files.readAllLines(record()) : List.of();
-			List<String> back = ReceiptVersions.undelete(s3, deleted);
+			List<String> back = ReceiptVersions.undelete(deleted);
 			out.printf("delete-receipts: %d of %d receipts brought back (delete markers removed)%n", back.size(),
 					deleted.size());
-			List<String> missing = missingReceipts(s3);
+			List<String> missing = missingReceipts();
 			out.printf("delete-receipts: %s%n", missing.isEmpty() ? "every processed order's receipt is in S3"
 					: missing.size() + " processed orders have no receipt in S3: " + missing);
 			Files.deleteIfExists(record());
@@ -76,12 +74,15 @@ final class DeleteReceiptsFault implements Fault {
 		}
 	}
 
-	private List<String> missingReceipts(S3Client s3) {
-		Database database = this.topology.database();
-		String keys = database.query(database.primary(), "orders",
-				"SELECT receipt_key FROM orders WHERE status = 'PROCESSED'");
-		Set<String> present = ReceiptVersions.current(s3);
-		return keys.lines().filter((key) -> !key.isBlank() && !present.contains(key)).toList();
+	private List<String> missingReceipts() {
+		try (SystemProbe probe = SystemProbe.open(this.topology.paths())) {
+			Set<String> present = probe.bucket().receipts();
+			return probe.orders()
+				.processedReceiptKeys(probe.database().requirePrimary())
+				.stream()
+				.filter((key) -> !present.contains(key))
+				.toList();
+		}
 	}
 
 	private Path record() {

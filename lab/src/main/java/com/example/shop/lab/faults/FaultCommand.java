@@ -2,20 +2,16 @@ package com.example.shop.lab.faults;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import com.example.shop.lab.cli.DurationConverter;
 import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.standins.FaultProxies;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code bin/lab fault NAME}: one real fault, injected, held and healed (see
@@ -115,7 +111,7 @@ public class FaultCommand implements Runnable {
 			description = "Put malformed messages on the orders queue; they end in orders-dlq.")
 	void poison(@Option(names = "--count", defaultValue = "3",
 			description = "how many (default: ${DEFAULT-VALUE})") int count) {
-		run(new PoisonFault(count));
+		run(new PoisonFault(count, paths()));
 	}
 
 	@Command(name = "spike", mixinStandardHelpOptions = true,
@@ -168,37 +164,6 @@ public class FaultCommand implements Runnable {
 
 	private PrintWriter out() {
 		return this.spec.commandLine().getOut();
-	}
-
-	/**
-	 * Durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m},
-	 * {@code 1m30s}.
-	 */
-	public static final class DurationConverter implements ITypeConverter<Duration> {
-
-		private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
-
-		@Override
-		public Duration convert(String text) {
-			Matcher matcher = PART.matcher(text.trim().toLowerCase(Locale.ROOT));
-			Duration total = Duration.ZERO;
-			int end = 0;
-			while (matcher.find() && matcher.start() == end) {
-				long amount = Long.parseLong(matcher.group(1));
-				total = total.plus(switch (matcher.group(2)) {
-					case "ms" -> Duration.ofMillis(amount);
-					case "s" -> Duration.ofSeconds(amount);
-					case "m" -> Duration.ofMinutes(amount);
-					default -> Duration.ofHours(amount);
-				});
-				end = matcher.end();
-			}
-			if (end == 0 || end != text.trim().length() || total.isZero()) {
-				throw new CommandLine.TypeConversionException("not a duration: " + text + " (use 500ms, 30s, 2m)");
-			}
-			return total;
-		}
-
 	}
 
 }

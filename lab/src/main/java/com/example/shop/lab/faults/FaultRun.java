@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.example.shop.lab.host.CurrentFault;
 import com.example.shop.lab.host.LabPaths;
-import com.example.shop.lab.process.Processes;
+import com.example.shop.lab.probe.CurrentFault;
+import com.example.shop.lab.process.Await;
+import com.example.shop.lab.process.OnExit;
 
 /**
  * Runs one {@link Fault} from start to end: inject, keep it for its duration while
@@ -53,11 +54,10 @@ public final class FaultRun {
 	}
 
 	private FaultWindow run(boolean prepare) {
-		Thread onInterrupt = new Thread(() -> {
+		OnExit onInterrupt = OnExit.run("heal-" + this.fault.name(), () -> {
 			this.out.println(this.fault.name() + ": interrupted, healing ...");
 			heal();
 		});
-		Runtime.getRuntime().addShutdownHook(onInterrupt);
 		long started = 0;
 		long ended;
 		try {
@@ -78,7 +78,7 @@ public final class FaultRun {
 				heal();
 			}
 			finally {
-				removeHook(onInterrupt);
+				onInterrupt.cancel();
 			}
 		}
 		return new FaultWindow(started, ended, System.currentTimeMillis());
@@ -88,7 +88,7 @@ public final class FaultRun {
 		Instant end = Instant.now().plus(this.fault.duration());
 		Duration left = Duration.between(Instant.now(), end);
 		while (left.isPositive()) {
-			Processes.sleep(min(left, this.fault.observeEvery()));
+			Await.sleep(min(left, this.fault.observeEvery()));
 			left = Duration.between(Instant.now(), end);
 			if (left.isPositive()) {
 				this.fault.observe(this.out, left);
@@ -105,15 +105,6 @@ public final class FaultRun {
 			finally {
 				CurrentFault.clear(LabPaths.fromSystem());
 			}
-		}
-	}
-
-	private static void removeHook(Thread hook) {
-		try {
-			Runtime.getRuntime().removeShutdownHook(hook);
-		}
-		catch (IllegalStateException ex) {
-			// the JVM is shutting down: the hook is running or has run
 		}
 	}
 

@@ -6,10 +6,11 @@ import java.util.List;
 
 import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.host.LabState;
+import com.example.shop.lab.probe.SystemProbe;
+import com.example.shop.lab.process.Await;
 import com.example.shop.lab.process.Processes;
 import com.example.shop.lab.standins.AwsClients;
 import com.example.shop.lab.standins.AwsStandIns;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * A worker dies at once (SIGKILL) while it may hold messages: received, not yet deleted.
@@ -72,13 +73,13 @@ public final class KillWorkerFault implements Fault {
 	 * receipt in milliseconds, so a kill at a random moment would usually find it idle.
 	 * @return the messages in flight when it gave up waiting or found some
 	 */
-	private static int awaitWork() {
-		try (SqsClient sqs = AwsClients.sqs()) {
+	private int awaitWork() {
+		try (SystemProbe probe = SystemProbe.open(this.topology.paths())) {
 			long deadline = System.nanoTime() + WAIT_FOR_WORK.toNanos();
-			int inFlight = AwsClients.inFlight(sqs, AwsClients.QUEUE);
+			int inFlight = probe.queues().inFlight(AwsClients.QUEUE).orElse(0);
 			while (inFlight == 0 && System.nanoTime() < deadline) {
-				Processes.sleep(Duration.ofMillis(10));
-				inFlight = AwsClients.inFlight(sqs, AwsClients.QUEUE);
+				Await.sleep(Duration.ofMillis(10));
+				inFlight = probe.queues().inFlight(AwsClients.QUEUE).orElse(0);
 			}
 			return inFlight;
 		}

@@ -8,9 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
+import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.standins.AwsClients;
 import com.example.shop.lab.standins.AwsStandIns;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Messages no worker can process, put on the orders queue with the SDK as a buggy or
@@ -27,10 +27,13 @@ public final class PoisonFault implements Fault {
 
 	private final int count;
 
+	private final LabPaths paths;
+
 	private final List<String> sent = new CopyOnWriteArrayList<>();
 
-	public PoisonFault(int count) {
+	public PoisonFault(int count, LabPaths paths) {
 		this.count = count;
+		this.paths = paths;
 	}
 
 	@Override
@@ -45,15 +48,13 @@ public final class PoisonFault implements Fault {
 
 	@Override
 	public void inject(PrintWriter out) {
-		try (SqsClient sqs = AwsClients.sqs()) {
-			String url = sqs.getQueueUrl((request) -> request.queueName(AwsClients.QUEUE)).queueUrl();
-			for (int i = 0; i < this.count; i++) {
-				Poison poison = KINDS.get(i % KINDS.size());
-				String body = poison.body().get();
-				String id = sqs.sendMessage((request) -> request.queueUrl(url).messageBody(body)).messageId();
-				this.sent.add(body);
-				out.printf("poison: sent message %s with %s%n", id, poison.kind());
-			}
+		AwsStandIns queues = new AwsStandIns(this.paths);
+		for (int i = 0; i < this.count; i++) {
+			Poison poison = KINDS.get(i % KINDS.size());
+			String body = poison.body().get();
+			String id = queues.send(AwsClients.QUEUE, body);
+			this.sent.add(body);
+			out.printf("poison: sent message %s with %s%n", id, poison.kind());
 		}
 		out.printf(
 				"poison: each message is received %d times, then SQS moves it to '%s' (about a minute, as the "

@@ -101,7 +101,7 @@ public final class SpikeFault implements Fault {
 	public void heal(PrintWriter out) {
 		LoadJar.Running running = this.load;
 		if (running != null && !this.sent) {
-			running.process().destroy();
+			running.stop();
 			out.println("spike: the load generator was stopped before the spike");
 		}
 		else if (running != null && !running.awaitEnd(LAST_ANSWERS)) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.host.LabState;
+import com.example.shop.lab.probe.BalancerProbe;
+import com.example.shop.lab.process.Await;
 import com.example.shop.lab.process.Processes;
 
 /**
@@ -70,8 +72,8 @@ public final class StopWebFault implements Fault {
 				return;
 			}
 			out.printf("stop-web: %s draining for %d s, load balancer: %s%n", instanceName(), waited.toSeconds(),
-					this.topology.loadBalancer().webStatus().getOrDefault(instanceName(), "?"));
-			Processes.sleep(Duration.ofSeconds(2));
+					new BalancerProbe(this.topology.paths()).webStatus().getOrDefault(instanceName(), "?"));
+			Await.sleep(Duration.ofSeconds(2));
 		}
 		out.printf("stop-web: %s exited after %d s%n", instanceName(),
 				Duration.ofNanos(System.nanoTime() - started).toSeconds());

@@ -21,7 +21,7 @@ public class DownCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		List<Integer> stillListening = new Topology(LabPaths.fromSystem(), out()).down(this.purge);
+		List<Integer> stillListening = new Teardown(new Topology(LabPaths.fromSystem(), out())).down(this.purge);
 		if (!stillListening.isEmpty()) {
 			err().println("lab: still listening on " + stillListening + " (not necessarily the lab's)");
 			return 1;

@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.example.shop.lab.bench.StartupBench;
 import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Ports;
 import com.example.shop.lab.host.Secrets;
 import com.example.shop.lab.host.Zones;
+import com.example.shop.lab.process.Await;
+import com.example.shop.lab.process.Endpoints;
+import com.example.shop.lab.process.Launch;
 import com.example.shop.lab.process.Processes;
 import com.example.shop.lab.standins.FaultProxies;
 
@@ -72,7 +74,7 @@ public final class Instances {
 	 * @return {@code true} once it is ready for traffic
 	 */
 	static boolean ready(LabState.Component instance) {
-		return Processes.httpStatus("http://127.0.0.1:" + instance.port() + "/readyz") == 200;
+		return Endpoints.httpStatus("http://127.0.0.1:" + instance.port() + "/readyz") == 200;
 	}
 
 	/**
@@ -81,7 +83,7 @@ public final class Instances {
 	 * @param timeout the longest wait
 	 */
 	static void awaitReady(List<LabState.Component> instances, Duration timeout) {
-		boolean ready = Processes.await(timeout, () -> {
+		boolean ready = Await.until(timeout, () -> {
 			for (LabState.Component instance : instances) {
 				if (!Processes.isAlive(instance.pid())) {
 					throw new LabException(
@@ -102,16 +104,21 @@ public final class Instances {
 	 * {@link Processes#startDetached(List, Map, Path, boolean)}.
 	 */
 	private LabState.Component start(String name, String kind, int port, List<String> command, boolean lowPriority) {
-		if (Processes.isListening(port)) {
+		if (Endpoints.isListening(port)) {
 			throw new LabException("port " + port + " for " + name + " is taken by another program");
 		}
-		long pid = Processes.startDetached(command, environment(), this.paths.log(name), lowPriority);
+		long pid = Launch.of(command)
+			.environment(environment())
+			.appendTo(this.paths.log(name))
+			.ownSession()
+			.lowPriority(lowPriority)
+			.detach();
 		return new LabState.Component(name, kind, pid, port);
 	}
 
 	/**
 	 * The command line an instance is started with, before its own settings: the JVM
-	 * options every instance gets, the jar and the lab's endpoints. {@link StartupBench}
+	 * options every instance gets, the jar and the lab's endpoints. The start-up bench
 	 * starts its JVMs with it too, so it measures what the lab runs.
 	 * @param jar the tier's jar
 	 * @param name the instance's name

@@ -8,8 +8,9 @@ import java.util.Map;
 
 import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.LabState;
+import com.example.shop.lab.probe.SystemProbe;
+import com.example.shop.lab.process.Await;
 import com.example.shop.lab.process.Processes;
-import com.example.shop.lab.standins.FaultProxies;
 
 /**
  * Whether the lab is whole: every web instance running and in service at the load
@@ -35,21 +36,28 @@ public final class LabHealth {
 	 * @throws LabException saying what is still wrong
 	 */
 	public void await(Duration timeout) {
-		if (!Processes.await(timeout, () -> problems().isEmpty())) {
-			throw new LabException("the lab is not healthy after " + timeout.toSeconds() + " s: "
-					+ String.join("; ", problems()) + " (bin/lab status; bin/lab up repairs it)");
+		try (SystemProbe probe = SystemProbe.open(this.topology.paths())) {
+			if (!Await.until(timeout, () -> problems(probe).isEmpty())) {
+				throw new LabException("the lab is not healthy after " + timeout.toSeconds() + " s: "
+						+ String.join("; ", problems(probe)) + " (bin/lab status; bin/lab up repairs it)");
+			}
 		}
 		this.out.printf("   lab healthy: %d web in service, %d worker, synchronous standby streaming%n",
 				this.topology.state().ofKind("web").size(), this.topology.state().ofKind("worker").size());
 	}
 
-	List<String> problems() {
+	/**
+	 * What keeps the lab from being whole right now.
+	 * @param probe what reads the lab
+	 * @return one sentence per problem; none when the lab is whole
+	 */
+	public List<String> problems(SystemProbe probe) {
 		List<String> problems = new ArrayList<>();
 		List<LabState.Component> webs = this.topology.state().ofKind("web");
 		if (webs.isEmpty()) {
 			problems.add("no web instance (is the lab up? bin/lab up)");
 		}
-		Map<String, String> balancer = loadBalancerView();
+		Map<String, String> balancer = loadBalancerView(probe);
 		for (LabState.Component web : webs) {
 			if (!Processes.isAlive(web.pid())) {
 				problems.add(web.name() + " is not running");
@@ -64,38 +72,27 @@ public final class LabHealth {
 			.stream()
 			.filter((worker) -> !Processes.isAlive(worker.pid()))
 			.forEach((worker) -> problems.add(worker.name() + " is not running"));
-		if (synchronousStandbys() < 1) {
+		if (probe.database().synchronousStandbys() < 1) {
 			problems.add("the database has no synchronous standby");
 		}
-		if (!faultFree()) {
+		if (!faultFree(probe)) {
 			problems.add("a fault is active in the network path (bin/lab fault status)");
 		}
 		return problems;
 	}
 
-	private Map<String, String> loadBalancerView() {
+	private static Map<String, String> loadBalancerView(SystemProbe probe) {
 		try {
-			return this.topology.loadBalancer().webStatus();
+			return probe.balancer().webStatus();
 		}
 		catch (LabException ex) {
 			return Map.of();
 		}
 	}
 
-	private int synchronousStandbys() {
+	private static boolean faultFree(SystemProbe probe) {
 		try {
-			return this.topology.database().synchronousStandbys();
-		}
-		catch (LabException ex) {
-			return 0;
-		}
-	}
-
-	private boolean faultFree() {
-		try {
-			return new FaultProxies(this.topology.paths()).status()
-				.lines()
-				.allMatch((line) -> line.isBlank() || line.contains(" pass "));
+			return probe.activeFaultRoutes().isEmpty();
 		}
 		catch (LabException ex) {
 			return false;

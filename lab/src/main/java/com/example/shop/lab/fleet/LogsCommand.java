@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import com.example.shop.lab.host.DatabaseNode;
 import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.LabPaths;
-import com.example.shop.lab.host.Secrets;
-import com.example.shop.lab.host.Tools;
-import com.example.shop.lab.process.Processes;
-import com.example.shop.lab.standins.Database;
+import com.example.shop.lab.process.Launch;
+import com.example.shop.lab.standins.Postgres;
+import com.example.shop.lab.standins.Tools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,14 +54,13 @@ public class LogsCommand implements Callable<Integer> {
 		}
 		List<String> command = this.follow ? List.of("tail", "-n", String.valueOf(this.lines), "-F", log.toString())
 				: List.of("tail", "-n", String.valueOf(this.lines), log.toString());
-		Processes.runInTerminal(command);
+		Launch.of(command).runInTerminal();
 		return 0;
 	}
 
 	private Path databaseLog(LabPaths paths) {
 		Tools tools = Tools.find().orElseThrow(() -> new LabException("PostgreSQL is not installed"));
-		Database database = new Database(paths, tools, Secrets.loadOrCreate(paths));
-		return database.log(Database.NODES.stream()
+		return new Postgres(paths, tools).log(DatabaseNode.PAIR.stream()
 			.filter((node) -> node.name().equals(this.component))
 			.findFirst()
 			.orElseThrow(() -> new LabException("no database node " + this.component)));

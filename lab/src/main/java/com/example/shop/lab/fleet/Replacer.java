@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.example.shop.lab.host.CurrentFault;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Zones;
+import com.example.shop.lab.probe.CurrentFault;
 import com.example.shop.lab.process.Processes;
 
 /**

@@ -4,34 +4,31 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
-import com.example.shop.lab.backup.RestoredCluster;
 import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Ports;
 import com.example.shop.lab.host.Secrets;
-import com.example.shop.lab.host.Tools;
 import com.example.shop.lab.probe.Monitor;
+import com.example.shop.lab.process.Await;
+import com.example.shop.lab.process.Endpoints;
+import com.example.shop.lab.process.Launch;
 import com.example.shop.lab.process.Processes;
 import com.example.shop.lab.standins.AwsStandIns;
-import com.example.shop.lab.standins.Database;
+import com.example.shop.lab.standins.DatabaseNodes;
 import com.example.shop.lab.standins.FaultProxies;
 import com.example.shop.lab.standins.LoadBalancer;
+import com.example.shop.lab.standins.Tools;
 
 /**
  * The whole lab: brings every part up in dependency order (database, SQS and S3, the
- * fault proxy in front of them, instances, load balancer), scales the tiers, and takes
- * everything down again. Every step first looks at what is already running, so {@code up}
- * can be run twice.
+ * fault proxy in front of them, instances, load balancer, the lab's monitor and
+ * replacer), and starts, stops and scales the instances. Every step first looks at what is
+ * already running, so {@code up} can be run twice. {@link Teardown} takes it down.
  */
 public final class Topology {
-
-	static final List<Integer> LAB_PORTS = List.of(Ports.LOAD_BALANCER, Ports.LOAD_BALANCER_STATS, Ports.DATABASE_A,
-			Ports.DATABASE_B, Ports.SQS, Ports.S3, Ports.PROXY_DATABASE_A, Ports.PROXY_DATABASE_B, Ports.PROXY_SQS,
-			Ports.PROXY_S3, Ports.MONITOR, Ports.S3_EXTRA, Ports.RESTORE);
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -55,12 +52,30 @@ public final class Topology {
 		return this.paths;
 	}
 
-	public Database database() {
-		return new Database(this.paths, tools(), Secrets.loadOrCreate(this.paths));
+	/**
+	 * The database pair, for failovers and rebuilds.
+	 * @return the pair
+	 */
+	public DatabasePair database() {
+		return new DatabasePair(this.paths, new DatabaseNodes(this.paths, tools(), Secrets.loadOrCreate(this.paths)));
 	}
 
 	public LoadBalancer loadBalancer() {
 		return new LoadBalancer(this.paths, tools());
+	}
+
+	/**
+	 * Checks that the lab is up, before a command that drives it (a game day, a bench, a
+	 * deployment).
+	 * @throws LabException saying how to start it
+	 */
+	public void requireRunning() {
+		boolean running = this.state.get("load-balancer")
+			.map((balancer) -> Processes.isAlive(balancer.pid()))
+			.orElse(false);
+		if (!running) {
+			throw new LabException("the lab is not running; start it with bin/lab up, then run the game day again");
+		}
 	}
 
 	/**
@@ -97,7 +112,7 @@ public final class Topology {
 		// a killed JVM's port is free only once its last thread is gone, a moment after
 		// the
 		// process itself
-		Processes.await(Duration.ofSeconds(10), () -> !Processes.isListening(port));
+		Await.until(Duration.ofSeconds(10), () -> !Endpoints.isListening(port));
 		LabState.Component instance = kind.equals("web") ? instances.startWeb(n, settings) : instances.startWorker(n);
 		this.state.put(instance);
 		Instances.awaitReady(List.of(instance), START_TIMEOUT);
@@ -116,7 +131,7 @@ public final class Topology {
 			boolean web = instance.kind().equals("web");
 			if ((web || instance.kind().equals("worker")) && !Processes.isAlive(instance.pid())) {
 				int n = slot(instance.kind(), instance);
-				Processes.await(Duration.ofSeconds(10), () -> !Processes.isListening(instance.port()));
+				Await.until(Duration.ofSeconds(10), () -> !Endpoints.isListening(instance.port()));
 				LabState.Component replacement = web ? instances.startWeb(n) : instances.startWorker(n);
 				this.state.put(replacement);
 				started.add(replacement);
@@ -133,7 +148,7 @@ public final class Topology {
 		Secrets secrets = Secrets.loadOrCreate(this.paths);
 		step("database", "PostgreSQL db-a :%d and db-b :%d, a primary and its synchronous standby", Ports.DATABASE_A,
 				Ports.DATABASE_B);
-		new Database(this.paths, tools, secrets).up(this.state);
+		new DatabasePair(this.paths, new DatabaseNodes(this.paths, tools, secrets)).up(this.state);
 		step("sqs, s3", "ElasticMQ :%d (queues orders, orders-dlq), S3Mock :%d (versioned bucket receipts)", Ports.SQS,
 				Ports.S3);
 		new AwsStandIns(this.paths).up(this.state);
@@ -156,7 +171,7 @@ public final class Topology {
 
 	private void startMonitor() {
 		startLabProcess("monitor", Monitor.class, Ports.MONITOR);
-		if (!Processes.await(Duration.ofSeconds(30), () -> Processes.isListening(Ports.MONITOR))) {
+		if (!Await.until(Duration.ofSeconds(30), () -> Endpoints.isListening(Ports.MONITOR))) {
 			throw new LabException("the monitor did not start; see bin/lab logs monitor");
 		}
 	}
@@ -166,10 +181,12 @@ public final class Topology {
 		if (this.state.get(name).map((process) -> Processes.isAlive(process.pid())).orElse(false)) {
 			return;
 		}
-		long pid = Processes.startDetached(
-				List.of(Processes.java(), "-Xmx64m", "-XX:+UseSerialGC", "-Dlab.home=" + this.paths.repo(),
-						"-Dlab.state=" + this.paths.state(), "-cp", this.paths.labJar().toString(), main.getName()),
-				Map.of(), this.paths.log(name), true);
+		long pid = Launch
+			.of(List.of(Processes.java(), "-Xmx64m", "-XX:+UseSerialGC", "-Dlab.home=" + this.paths.repo(),
+					"-Dlab.state=" + this.paths.state(), "-cp", this.paths.labJar().toString(), main.getName()))
+			.appendTo(this.paths.log(name))
+			.lowPriority(true)
+			.detach();
 		this.state.put(new LabState.Component(name, name, pid, port));
 	}
 
@@ -245,50 +262,6 @@ public final class Topology {
 			Processes.stop(instance.pid(), Duration.ofSeconds(45));
 			this.state.remove(name);
 		});
-	}
-
-	/**
-	 * Stops everything the lab started, and checks that nothing is left listening.
-	 * @param purge also delete the lab's data
-	 * @return the lab ports still in use afterwards, normally none
-	 */
-	List<Integer> down(boolean purge) {
-		// first, so that it does not replace the instances stopped next
-		this.state.get("replacer").ifPresent((replacer) -> {
-			Processes.stop(replacer.pid(), Duration.ofSeconds(10));
-			this.state.remove("replacer");
-		});
-		var tools = Tools.find();
-		tools.ifPresent((found) -> new LoadBalancer(this.paths, found).down(this.state));
-		// All instances at once: each takes a few seconds to shut down gracefully.
-		this.state.components()
-			.parallelStream()
-			.filter((c) -> c.kind().equals("web") || c.kind().equals("worker"))
-			.forEach((instance) -> stopInstance(instance.name()));
-		new FaultProxies(this.paths).down(this.state);
-		new AwsStandIns(this.paths).down(this.state);
-		Secrets secrets = Secrets.loadOrCreate(this.paths);
-		tools.ifPresent((found) -> RestoredCluster.stopAll(new Database(this.paths, found, secrets), this.state));
-		tools.ifPresent((found) -> new Database(this.paths, found, secrets).down(this.state));
-		this.state.components().forEach((leftover) -> {
-			Processes.stop(leftover.pid(), Duration.ofSeconds(10));
-			this.state.remove(leftover.name());
-		});
-		if (purge) {
-			tools.ifPresent((found) -> new Database(this.paths, found, secrets).purge());
-			Database.deleteTree(this.paths.state());
-		}
-		return listening();
-	}
-
-	public static List<Integer> listening() {
-		List<Integer> ports = new ArrayList<>(LAB_PORTS);
-		IntStream.rangeClosed(1, Ports.MAX_INSTANCES).forEach((n) -> {
-			ports.add(Ports.web(n));
-			ports.add(Ports.webManagement(n));
-			ports.add(Ports.worker(n));
-		});
-		return ports.stream().filter(Processes::isListening).toList();
 	}
 
 	private static Tools tools() {

@@ -17,7 +17,9 @@ import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.gameday.report.Check;
 import com.example.shop.lab.gameday.report.ScenarioResult;
 import com.example.shop.lab.gameday.report.Timeline;
+import com.example.shop.lab.probe.SystemProbe;
 import com.example.shop.lab.standins.AwsClients;
+import com.example.shop.lab.standins.AwsStandIns;
 
 /**
  * Runs game-day scenarios against the running lab, one after the other. For each: wait
@@ -71,7 +73,7 @@ final class GameDay {
 		try {
 			Path records = createFolder(this.folder.resolve(scenario.name()));
 			new LabHealth(this.topology, this.out).await(HEALTHY_TIMEOUT);
-			int purged = this.audit.purgeDeadLetters();
+			int purged = purgeDeadLetters();
 			if (purged > 0) {
 				this.out.printf("   emptied %s (%d messages from earlier runs)%n", AwsClients.DLQ, purged);
 			}
@@ -82,6 +84,16 @@ final class GameDay {
 			this.out.printf("   %s could not run: %s%n", scenario.name(), ex.getMessage());
 			return couldNotRun(scenario, String.valueOf(ex.getMessage()));
 		}
+	}
+
+	/** Empties the dead-letter queue, and says how many messages it held. */
+	private int purgeDeadLetters() {
+		int held;
+		try (SystemProbe probe = SystemProbe.open(this.topology.paths())) {
+			held = probe.queues().depth(AwsClients.DLQ).orElse(0);
+		}
+		new AwsStandIns(this.topology.paths()).purgeDeadLetters();
+		return held;
 	}
 
 	private static ScenarioResult couldNotRun(Scenario scenario, String reason) {

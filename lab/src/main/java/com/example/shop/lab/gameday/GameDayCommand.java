@@ -13,9 +13,7 @@ import java.util.concurrent.Callable;
 import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.gameday.report.GameDayReport;
 import com.example.shop.lab.gameday.report.ScenarioResult;
-import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.LabPaths;
-import com.example.shop.lab.process.Processes;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +60,7 @@ public class GameDayCommand implements Callable<Integer> {
 			return 0;
 		}
 		Topology topology = new Topology(LabPaths.fromSystem(), out());
-		requireRunning(topology);
+		topology.requireRunning();
 		Instant started = Instant.now();
 		Path folder = topology.paths().state().resolve("gamedays").resolve(STAMP.format(started));
 		Path json = (this.report != null) ? this.report.toAbsolutePath() : folder.resolve("report.json");
@@ -78,16 +76,6 @@ public class GameDayCommand implements Callable<Integer> {
 		results.forEach((result) -> out().println(result.verdictLine()));
 		out().printf("Report: %s%n        %s%n", json, html);
 		return (passed == results.size()) ? 0 : 1;
-	}
-
-	public static void requireRunning(Topology topology) {
-		boolean running = topology.state()
-			.get("load-balancer")
-			.map((balancer) -> Processes.isAlive(balancer.pid()))
-			.orElse(false);
-		if (!running) {
-			throw new LabException("the lab is not running; start it with bin/lab up, then run the game day again");
-		}
 	}
 
 	private PrintWriter out() {

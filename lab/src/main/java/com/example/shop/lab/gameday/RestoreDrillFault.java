@@ -15,11 +15,9 @@ import com.example.shop.lab.faults.Fault;
 import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.gameday.report.Check;
 import com.example.shop.lab.load.ClientRecord;
-import com.example.shop.lab.process.Processes;
-import com.example.shop.lab.standins.AwsClients;
+import com.example.shop.lab.process.Await;
 import com.example.shop.lab.standins.ReceiptVersions;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The restore drill of a game day: under the steady load, a base backup is taken, orders
@@ -68,17 +66,15 @@ public final class RestoreDrillFault implements Fault {
 
 	@Override
 	public void inject(PrintWriter out) {
-		BaseBackup backup = new Backups(this.topology.database()).take();
+		BaseBackup backup = Backups.of(this.topology.paths()).take();
 		out.printf("restore-drill: base backup %s, %.1f MB in %.1f s, under load%n", backup.stamp(),
 				backup.bytes() / 1e6, Duration.between(backup.started(), backup.finished()).toMillis() / 1000.0);
-		Processes.sleep(WRITES_AFTER_BACKUP);
+		Await.sleep(WRITES_AFTER_BACKUP);
 		this.drill.lostAt = Instant.now();
-		try (S3Client s3 = AwsClients.s3()) {
-			List<String> deleted = ReceiptVersions.delete(s3, RECEIPTS_DELETED);
-			out.printf("restore-drill: data lost at %s: the database treated as gone, %d receipts deleted%n",
-					this.drill.lostAt, deleted.size());
-		}
-		PointInTimeRestore.Outcome outcome = new PointInTimeRestore(this.topology).run(RestoreTarget.LATEST,
+		List<String> deleted = ReceiptVersions.delete(RECEIPTS_DELETED);
+		out.printf("restore-drill: data lost at %s: the database treated as gone, %d receipts deleted%n",
+				this.drill.lostAt, deleted.size());
+		PointInTimeRestore.Outcome outcome = new PointInTimeRestore(this.topology.paths()).run(RestoreTarget.LATEST,
 				this.topology.state(), out);
 		this.drill.validatedAt = Instant.now();
 		this.drill.outcome = outcome;
@@ -88,7 +84,7 @@ public final class RestoreDrillFault implements Fault {
 
 	@Override
 	public void heal(PrintWriter out) {
-		if (new PointInTimeRestore(this.topology).stop(this.topology.state())) {
+		if (new PointInTimeRestore(this.topology.paths()).stop(this.topology.state())) {
 			out.println("restore-drill: the restored cluster is stopped (its folder stays in backups/restores/)");
 		}
 	}

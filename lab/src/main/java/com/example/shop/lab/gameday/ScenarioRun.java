@@ -16,11 +16,11 @@ import com.example.shop.lab.gameday.report.Check;
 import com.example.shop.lab.gameday.report.ScenarioResult;
 import com.example.shop.lab.gameday.report.SystemSample;
 import com.example.shop.lab.gameday.report.Timeline;
-import com.example.shop.lab.host.Secrets;
 import com.example.shop.lab.load.ClientRecord;
 import com.example.shop.lab.load.LoadJar;
 import com.example.shop.lab.probe.LoadBalancerLog;
-import com.example.shop.lab.process.Processes;
+import com.example.shop.lab.probe.SystemProbe;
+import com.example.shop.lab.process.Await;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,9 +95,9 @@ final class ScenarioRun {
 		this.out.printf("   load: %d orders/s for %d s; fault after %d s: %s%n", RATE, planned.toSeconds(),
 				this.scenario.warmup().toSeconds(), this.scenario.injects());
 		LoadJar.Running load = LoadJar.of(this.topology.paths(), RATE, planned, this.record).start(this.out, "   ");
-		try (SystemWatch watch = SystemWatch.start(this.topology)) {
+		try (SystemWatch watch = SystemWatch.start(this.topology.paths())) {
 			awaitFirstRecord();
-			Processes.sleep(this.scenario.warmup());
+			Await.sleep(this.scenario.warmup());
 			this.faultRan = true;
 			FaultWindow window = FaultRun.runPrepared(this.fault, this.out);
 			boolean loadRan = load.awaitEnd(planned.plus(Duration.ofSeconds(60)));
@@ -119,7 +119,7 @@ final class ScenarioRun {
 	}
 
 	private void awaitFirstRecord() {
-		Processes.await(Duration.ofSeconds(60), () -> {
+		Await.until(Duration.ofSeconds(60), () -> {
 			try {
 				return Files.size(this.record) > 0;
 			}
@@ -130,7 +130,10 @@ final class ScenarioRun {
 	}
 
 	private @Nullable Duration drain() {
-		Duration took = SystemWatch.awaitDrained(Secrets.loadOrCreate(this.topology.paths()), DRAIN_TIMEOUT);
+		Duration took;
+		try (SystemProbe probe = SystemProbe.open(this.topology.paths())) {
+			took = probe.awaitDrained(DRAIN_TIMEOUT);
+		}
 		this.out.printf("   drained: %s (outbox and orders queue empty)%n", (took != null)
 				? "yes after " + took.toSeconds() + " s" : "NO within " + DRAIN_TIMEOUT.toSeconds() + " s");
 		return took;

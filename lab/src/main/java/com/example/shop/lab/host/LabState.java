@@ -13,14 +13,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import com.example.shop.lab.fleet.Replacer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the lab started: one entry per component, with its pid and port, kept in
  * {@code .lab/state.json} so that later commands ({@code status}, {@code down}) find the
  * same processes. More than one process changes it (a command, and the lab's
- * {@link Replacer} in the background), so each change re-reads the file and writes it
+ * {@code Replacer} in the background), so each change re-reads the file and writes it
  * back under a file lock: no process overwrites what another one recorded.
  */
 public final class LabState {

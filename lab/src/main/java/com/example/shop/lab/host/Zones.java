@@ -3,8 +3,6 @@ package com.example.shop.lab.host;
 import java.util.List;
 import java.util.Optional;
 
-import com.example.shop.lab.standins.Database;
-
 /**
  * The lab's Availability Zones, {@code a} and {@code b}, and which component lives in
  * which. Instances alternate by slot (odd slots in {@code a}, even in {@code b}), so any
@@ -34,7 +32,7 @@ public final class Zones {
 			int slot = Integer.parseInt(name.substring(name.indexOf('-') + 1));
 			return Optional.of(ofSlot(slot));
 		}
-		return Database.NODES.stream()
+		return DatabaseNode.PAIR.stream()
 			.filter((node) -> node.name().equals(name))
 			.findFirst()
 			.map((node) -> node.name().substring("db-".length()));

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import com.example.shop.lab.faults.FaultCommand;
+import com.example.shop.lab.cli.DurationConverter;
 import com.example.shop.lab.host.LabPaths;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ public class LoadCommand implements Callable<Integer> {
 	@Option(names = "--rate", required = true, description = "orders per second")
 	int rate;
 
-	@Option(names = "--duration", required = true, converter = FaultCommand.DurationConverter.class,
+	@Option(names = "--duration", required = true, converter = DurationConverter.class,
 			description = "how long, e.g. 30s or 2m")
 	Duration duration;
 

@@ -1,7 +1,6 @@
 package com.example.shop.lab.load;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -19,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.Ports;
+import com.example.shop.lab.process.ChildProcess;
+import com.example.shop.lab.process.Launch;
 import com.example.shop.lab.process.Processes;
 import org.jspecify.annotations.Nullable;
 
@@ -32,8 +33,6 @@ public final class LoadJar {
 
 	/** Enough heap for a few hundred orders per second and their records. */
 	private static final String HEAP = "-Xmx512m";
-
-	private static final Path SETSID = Path.of("/usr/bin/setsid");
 
 	/** What the generator prints once ready, with {@code --start-on-input}. */
 	private static final String READY = "ready";
@@ -84,7 +83,7 @@ public final class LoadJar {
 
 	/** Runs in this terminal, its per-second lines going straight to the console. */
 	void runInTerminal() {
-		Processes.runInTerminal(this.command);
+		Launch.of(this.command).runInTerminal();
 	}
 
 	/**
@@ -94,35 +93,18 @@ public final class LoadJar {
 	 * @return the running generator
 	 */
 	public Running start(PrintWriter out, String prefix) {
-		try {
-			// A session of its own is a scheduling group of its own on Linux (autogroup):
-			// the generator gets its share of the CPU as a client on another machine
-			// would, instead of splitting one share with every other command of the
-			// terminal. Ctrl-C then does not reach it: the shutdown hook stops it.
-			List<String> line = new ArrayList<>();
-			if (Files.isExecutable(SETSID)) {
-				line.add(SETSID.toString());
-			}
-			line.addAll(this.command);
-			ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
-			if (!waitsForSignal()) {
-				builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-			}
-			Process process = builder.start();
-			CountDownLatch ready = new CountDownLatch(waitsForSignal() ? 1 : 0);
-			Thread copier = Thread.ofVirtual().name("load-output").start(() -> copy(process, out, prefix, ready));
-			Thread stopOnExit = new Thread(process::destroy, "load-stop");
-			Runtime.getRuntime().addShutdownHook(stopOnExit);
-			return new Running(process, copier, ready, stopOnExit);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("could not start the load generator", ex);
-		}
+		// A session of its own: the generator gets its share of the CPU as a client on
+		// another machine would, and Ctrl-C does not reach it (the command stops it).
+		Launch launch = Launch.of(this.command).ownSession();
+		ChildProcess process = (waitsForSignal() ? launch.pipedInput() : launch).start();
+		CountDownLatch ready = new CountDownLatch(waitsForSignal() ? 1 : 0);
+		Thread copier = Thread.ofVirtual().name("load-output").start(() -> copy(process, out, prefix, ready));
+		return new Running(process, copier, ready);
 	}
 
-	private static void copy(Process process, PrintWriter out, String prefix, CountDownLatch ready) {
+	private static void copy(ChildProcess process, PrintWriter out, String prefix, CountDownLatch ready) {
 		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				new InputStreamReader(process.output(), StandardCharsets.UTF_8))) {
 			lines.lines().forEach((line) -> {
 				if (line.equals(READY)) {
 					ready.countDown();
@@ -144,9 +126,11 @@ public final class LoadJar {
 	 * @param copier the thread copying its output
 	 * @param ready counted down when a generator started with {@link #onSignal()} is
 	 * ready to send
-	 * @param stopOnExit the shutdown hook that stops it if the lab command is interrupted
 	 */
-	public record Running(Process process, Thread copier, CountDownLatch ready, Thread stopOnExit) {
+	public record Running(ChildProcess process, Thread copier, CountDownLatch ready) {
+
+		/** How long the generator may take to stop when told to. */
+		private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
 		/**
 		 * Waits until the generator is ready to send.
@@ -157,31 +141,23 @@ public final class LoadJar {
 		public void awaitReady(Duration timeout) {
 			try {
 				if (!this.ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || !this.process.isAlive()) {
-					this.process.destroy();
+					boolean ended = !this.process.isAlive();
+					stop();
 					throw new LabException("the load generator was not ready to send within " + timeout.toSeconds()
-							+ " s" + (this.process.isAlive() ? "" : " (it ended)"));
+							+ " s" + (ended ? " (it ended)" : ""));
 				}
 			}
 			catch (InterruptedException ex) {
-				this.process.destroy();
+				stop();
 				Thread.currentThread().interrupt();
 				throw new LabException("interrupted while the load generator got ready");
-			}
-		}
-
-		private void removeHook() {
-			try {
-				Runtime.getRuntime().removeShutdownHook(this.stopOnExit);
-			}
-			catch (IllegalStateException ex) {
-				// the JVM is shutting down: the hook stops the generator
 			}
 		}
 
 		/** Tells a generator started with {@link #onSignal()} to start sending. */
 		public void go() {
 			try {
-				OutputStream signal = this.process.getOutputStream();
+				OutputStream signal = this.process.input();
 				signal.write('\n');
 				signal.flush();
 			}
@@ -197,21 +173,24 @@ public final class LoadJar {
 		 * @return whether it ended by itself and reported success
 		 */
 		public boolean awaitEnd(Duration timeout) {
+			boolean ended = this.process.awaitExit(timeout);
+			if (!ended) {
+				this.process.stop(STOP_GRACE);
+			}
 			try {
-				boolean ended = this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-				if (!ended) {
-					this.process.destroy();
-					this.process.waitFor(10, TimeUnit.SECONDS);
-				}
 				this.copier.join(Duration.ofSeconds(5));
-				removeHook();
-				return ended && this.process.exitValue() == 0;
 			}
 			catch (InterruptedException ex) {
-				this.process.destroy();
 				Thread.currentThread().interrupt();
-				return false;
 			}
+			this.process.close();
+			return ended && this.process.exitValue() == 0;
+		}
+
+		/** Stops the generator before its end (SIGTERM, then SIGKILL). */
+		public void stop() {
+			this.process.stop(STOP_GRACE);
+			this.process.close();
 		}
 
 	}

@@ -9,11 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,24 +18,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.example.shop.lab.host.CurrentFault;
+import com.example.shop.lab.host.DatabaseNode;
 import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Ports;
-import com.example.shop.lab.host.Secrets;
-import com.example.shop.lab.host.Tools;
 import com.example.shop.lab.host.Zones;
 import com.example.shop.lab.process.Processes;
 import com.example.shop.lab.standins.AwsClients;
-import com.example.shop.lab.standins.Database;
-import com.example.shop.lab.standins.LoadBalancer;
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,11 +61,7 @@ public final class Monitor {
 
 	private final LabPaths paths;
 
-	private final Secrets secrets;
-
-	private final LoadBalancer loadBalancer;
-
-	private final Map<String, Connection> databases = new HashMap<>();
+	private final SystemProbe probe;
 
 	private final Map<String, Double> processedByWorker = new HashMap<>();
 
@@ -83,13 +71,9 @@ public final class Monitor {
 
 	private volatile byte[] status = "{}".getBytes(StandardCharsets.UTF_8);
 
-	private @Nullable SqsClient sqs;
-
 	Monitor(LabPaths paths) {
 		this.paths = paths;
-		this.secrets = Secrets.loadOrCreate(paths);
-		this.loadBalancer = new LoadBalancer(paths,
-				Tools.find().orElseThrow(() -> new LabException("PostgreSQL or HAProxy is missing: is the lab up?")));
+		this.probe = SystemProbe.open(paths);
 	}
 
 	/**
@@ -126,15 +110,14 @@ public final class Monitor {
 		Map<String, Object> status = new LinkedHashMap<>();
 		status.put("at", now);
 		status.put("loadBalancer", loadBalancer(now));
-		Map<Database.Node, String> roles = roles();
 		status.put("database",
-				roles.entrySet()
-					.stream()
-					.map((role) -> Map.of("node", role.getKey().name(), "role", role.getValue(), "zone",
-							Zones.of(role.getKey().name()).orElseThrow()))
+				DatabaseNode.PAIR.stream()
+					.map((node) -> Map.of("node", node.name(), "role", this.probe.database().asked(node).toString(),
+							"zone", Zones.of(node.name()).orElseThrow()))
 					.toList());
 		status.put("queue", queues());
-		status.put("outboxBacklog", outboxBacklog(roles));
+		OptionalLong backlog = this.probe.orders().outboxBacklog();
+		status.put("outboxBacklog", backlog.isPresent() ? backlog.getAsLong() : null);
 		status.put("workers", workers());
 		status.put("fault", fault());
 		return status;
@@ -195,7 +178,8 @@ public final class Monitor {
 	 */
 	private List<Map<String, String>> servers() {
 		try {
-			return this.loadBalancer.webStatus()
+			return this.probe.balancer()
+				.webStatus()
 				.entrySet()
 				.stream()
 				.filter((server) -> !server.getValue().startsWith("MAINT"))
@@ -208,84 +192,12 @@ public final class Monitor {
 		}
 	}
 
-	/** Each node's role, asked of the node itself, in {@link Database#NODES}' order. */
-	private Map<Database.Node, String> roles() {
-		Map<Database.Node, String> roles = new LinkedHashMap<>();
-		Database.NODES.forEach((node) -> roles.put(node, role(node)));
-		return roles;
-	}
-
-	private String role(Database.Node node) {
-		try (Statement statement = connection(node).createStatement();
-				ResultSet rs = statement.executeQuery("SELECT pg_is_in_recovery()")) {
-			rs.next();
-			return rs.getBoolean(1) ? "standby" : "primary";
-		}
-		catch (SQLException ex) {
-			close(node);
-			return "unreachable";
-		}
-	}
-
-	/**
-	 * Events not yet sent, counted on the primary; {@code null} when no node is primary.
-	 */
-	private @Nullable Long outboxBacklog(Map<Database.Node, String> roles) {
-		Optional<Database.Node> primary = roles.entrySet()
-			.stream()
-			.filter((role) -> role.getValue().equals("primary"))
-			.map(Map.Entry::getKey)
-			.findFirst();
-		if (primary.isEmpty()) {
-			return null;
-		}
-		try (Statement statement = connection(primary.get()).createStatement();
-				ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
-			rs.next();
-			return rs.getLong(1);
-		}
-		catch (SQLException ex) {
-			close(primary.get());
-			return null;
-		}
-	}
-
-	private Connection connection(Database.Node node) throws SQLException {
-		Connection connection = this.databases.get(node.name());
-		if (connection == null || connection.isClosed()) {
-			connection = DriverManager.getConnection(
-					"jdbc:postgresql://127.0.0.1:%d/orders?connectTimeout=1&socketTimeout=2".formatted(node.port()),
-					"orders", this.secrets.databasePassword());
-			this.databases.put(node.name(), connection);
-		}
-		return connection;
-	}
-
-	private void close(Database.Node node) {
-		Connection connection = this.databases.remove(node.name());
-		if (connection != null) {
-			try {
-				connection.close();
-			}
-			catch (SQLException ex) {
-				// it was broken already
-			}
-		}
-	}
-
 	private Map<String, @Nullable Integer> queues() {
 		Map<String, @Nullable Integer> queues = new LinkedHashMap<>();
-		try {
-			if (this.sqs == null) {
-				this.sqs = AwsClients.sqs();
-			}
-			queues.put("depth", AwsClients.depth(this.sqs, AwsClients.QUEUE));
-			queues.put("deadLetters", AwsClients.depth(this.sqs, AwsClients.DLQ));
-		}
-		catch (RuntimeException ex) {
-			queues.put("depth", null);
-			queues.put("deadLetters", null);
-		}
+		OptionalInt depth = this.probe.queues().depth(AwsClients.QUEUE);
+		OptionalInt deadLetters = this.probe.queues().depth(AwsClients.DLQ);
+		queues.put("depth", depth.isPresent() ? depth.getAsInt() : null);
+		queues.put("deadLetters", deadLetters.isPresent() ? deadLetters.getAsInt() : null);
 		return queues;
 	}
 

@@ -1,7 +1,6 @@
 package com.example.shop.lab.standins;
 
 import java.net.URI;
-import java.util.Map;
 
 import com.example.shop.lab.host.Ports;
 import com.example.shop.lab.host.Secrets;
@@ -10,7 +9,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * SDK clients on the lab's SQS and S3 stand-ins, for status and for following an order.
@@ -50,38 +48,6 @@ public final class AwsClients {
 			.region(Region.US_EAST_1)
 			.credentialsProvider(credentials())
 			.build();
-	}
-
-	/**
-	 * Messages in a queue, visible and in flight.
-	 * @param sqs the client
-	 * @param queue the queue
-	 * @return its depth
-	 */
-	public static int depth(SqsClient sqs, String queue) {
-		String url = sqs.getQueueUrl((request) -> request.queueName(queue)).queueUrl();
-		Map<QueueAttributeName, String> attributes = sqs
-			.getQueueAttributes((request) -> request.queueUrl(url)
-				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-						QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-			.attributes();
-		return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-				+ Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-	}
-
-	/**
-	 * Messages received by a consumer and not yet deleted: what the workers hold.
-	 * @param sqs the client
-	 * @param queue the queue
-	 * @return the count
-	 */
-	public static int inFlight(SqsClient sqs, String queue) {
-		String url = sqs.getQueueUrl((request) -> request.queueName(queue)).queueUrl();
-		return Integer.parseInt(sqs
-			.getQueueAttributes((request) -> request.queueUrl(url)
-				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-			.attributes()
-			.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
 	}
 
 	private static StaticCredentialsProvider credentials() {

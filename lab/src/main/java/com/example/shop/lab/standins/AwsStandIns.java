@@ -2,16 +2,19 @@ package com.example.shop.lab.standins;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Ports;
+import com.example.shop.lab.process.Await;
+import com.example.shop.lab.process.Endpoints;
+import com.example.shop.lab.process.Launch;
 import com.example.shop.lab.process.Processes;
 import com.example.shop.lab.servers.SqsServer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The lab's SQS (ElasticMQ) and S3 (Adobe S3Mock over a folder in {@code .lab/s3}), each
@@ -38,16 +41,20 @@ public final class AwsStandIns {
 
 	public void up(LabState state) {
 		if (!running(state, "sqs")) {
-			long pid = Processes.startDetached(
-					List.of(Processes.java(), "-Xmx128m", "-XX:+UseSerialGC", "-cp", this.paths.labJar().toString(),
-							SqsServer.class.getName(), String.valueOf(Ports.SQS), AwsClients.QUEUE, AwsClients.DLQ,
-							String.valueOf(MAX_RECEIVES), String.valueOf(VISIBILITY_SECONDS)),
-					Map.of(), this.paths.log("sqs"), true);
+			long pid = Launch
+				.of(List.of(Processes.java(), "-Xmx128m", "-XX:+UseSerialGC", "-cp", this.paths.labJar().toString(),
+						SqsServer.class.getName(), String.valueOf(Ports.SQS), AwsClients.QUEUE, AwsClients.DLQ,
+						String.valueOf(MAX_RECEIVES), String.valueOf(VISIBILITY_SECONDS)))
+				.appendTo(this.paths.log("sqs"))
+				.lowPriority(true)
+				.detach();
 			state.put(new LabState.Component("sqs", "sqs", pid, Ports.SQS));
 		}
 		if (!running(state, "s3")) {
-			long pid = Processes.startDetached(new S3MockServer(this.paths).command(), Map.of(), this.paths.log("s3"),
-					true);
+			long pid = Launch.of(new S3MockServer(this.paths).command())
+				.appendTo(this.paths.log("s3"))
+				.lowPriority(true)
+				.detach();
 			state.put(new LabState.Component("s3", "s3", pid, Ports.S3));
 		}
 		awaitListening(state, "sqs");
@@ -64,22 +71,43 @@ public final class AwsStandIns {
 		}
 	}
 
+	/**
+	 * Puts a message on a queue, as a producer would.
+	 * @param queue the queue
+	 * @param body the message
+	 * @return its message id
+	 */
+	public String send(String queue, String body) {
+		try (SqsClient sqs = AwsClients.sqs()) {
+			String url = sqs.getQueueUrl((request) -> request.queueName(queue)).queueUrl();
+			return sqs.sendMessage((request) -> request.queueUrl(url).messageBody(body)).messageId();
+		}
+	}
+
+	/** Empties the dead-letter queue, so a game-day scenario sees only what it put there. */
+	public void purgeDeadLetters() {
+		try (SqsClient sqs = AwsClients.sqs()) {
+			String url = sqs.getQueueUrl((request) -> request.queueName(AwsClients.DLQ)).queueUrl();
+			sqs.purgeQueue((request) -> request.queueUrl(url));
+		}
+	}
+
 	private static boolean running(LabState state, String name) {
 		return state.get(name).map((component) -> Processes.isAlive(component.pid())).orElse(false);
 	}
 
 	private static void awaitListening(LabState state, String name) {
 		LabState.Component component = state.get(name).orElseThrow();
-		if (!Processes.await(Duration.ofSeconds(60), () -> Processes.isListening(component.port()))) {
+		if (!Await.until(Duration.ofSeconds(60), () -> Endpoints.isListening(component.port()))) {
 			throw new LabException(name + " did not start; see bin/lab logs " + name);
 		}
 	}
 
 	private static void awaitQueues() {
-		boolean created = Processes.await(Duration.ofSeconds(30), () -> {
-			try (var sqs = AwsClients.sqs()) {
-				AwsClients.depth(sqs, AwsClients.DLQ);
-				AwsClients.depth(sqs, AwsClients.QUEUE);
+		boolean created = Await.until(Duration.ofSeconds(30), () -> {
+			try (SqsClient sqs = AwsClients.sqs()) {
+				sqs.getQueueUrl((request) -> request.queueName(AwsClients.DLQ));
+				sqs.getQueueUrl((request) -> request.queueName(AwsClients.QUEUE));
 				return true;
 			}
 			catch (RuntimeException ex) {

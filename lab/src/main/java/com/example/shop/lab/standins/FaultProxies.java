@@ -5,13 +5,15 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Ports;
 import com.example.shop.lab.host.UnixSockets;
+import com.example.shop.lab.process.Await;
+import com.example.shop.lab.process.Endpoints;
+import com.example.shop.lab.process.Launch;
 import com.example.shop.lab.process.Processes;
 import com.example.shop.lab.servers.FaultProxy;
 
@@ -43,10 +45,10 @@ public final class FaultProxies {
 		List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xmx64m", "-XX:+UseSerialGC", "-cp",
 				this.paths.labJar().toString(), FaultProxy.class.getName(), this.paths.faultsSocket().toString()));
 		ROUTES.forEach((route) -> command.add(route.name() + "=" + route.port() + ":" + route.targetPort()));
-		long pid = Processes.startDetached(command, Map.of(), this.paths.log("faults"));
+		long pid = Launch.of(command).appendTo(this.paths.log("faults")).ownSession().detach();
 		state.put(new LabState.Component("faults", "faults", pid, Ports.PROXY_DATABASE_A));
-		boolean started = Processes.await(Duration.ofSeconds(30), () -> Files.exists(this.paths.faultsSocket())
-				&& ROUTES.stream().allMatch((route) -> Processes.isListening(route.port())));
+		boolean started = Await.until(Duration.ofSeconds(30), () -> Files.exists(this.paths.faultsSocket())
+				&& ROUTES.stream().allMatch((route) -> Endpoints.isListening(route.port())));
 		if (!started) {
 			throw new LabException("the fault proxy did not start; see bin/lab logs faults");
 		}
@@ -103,7 +105,8 @@ public final class FaultProxies {
 	 * the primary.
 	 */
 	public static String jdbcUrl() {
-		return Database.jdbcUrl(Ports.PROXY_DATABASE_A, Ports.PROXY_DATABASE_B);
+		return "jdbc:postgresql://127.0.0.1:%d,127.0.0.1:%d/orders?targetServerType=primary"
+			.formatted(Ports.PROXY_DATABASE_A, Ports.PROXY_DATABASE_B);
 	}
 
 	public static String sqsEndpoint() {

@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.example.shop.lab.host.LabException;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Ports;
-import com.example.shop.lab.host.Tools;
 import com.example.shop.lab.host.UnixSockets;
+import com.example.shop.lab.process.Await;
+import com.example.shop.lab.process.Endpoints;
+import com.example.shop.lab.process.Launch;
 import com.example.shop.lab.process.Processes;
 
 /**
@@ -47,11 +47,13 @@ public final class LoadBalancer {
 			return;
 		}
 		writeConfig(webInstances);
-		Processes.run(List.of(this.tools.haproxy().toString(), "-c", "-q", "-f", config().toString()),
-				Duration.ofSeconds(10));
-		long pid = Processes.startDetached(List.of(this.tools.haproxy().toString(), "-db", "-f", config().toString()),
-				Map.of(), this.paths.log("load-balancer"));
-		if (!Processes.await(Duration.ofSeconds(10), () -> Processes.isListening(Ports.LOAD_BALANCER))) {
+		Launch.of(List.of(this.tools.haproxy().toString(), "-c", "-q", "-f", config().toString()))
+			.run(Duration.ofSeconds(10));
+		long pid = Launch.of(List.of(this.tools.haproxy().toString(), "-db", "-f", config().toString()))
+			.appendTo(this.paths.log("load-balancer"))
+			.ownSession()
+			.detach();
+		if (!Await.until(Duration.ofSeconds(10), () -> Endpoints.isListening(Ports.LOAD_BALANCER))) {
 			throw new LabException("HAProxy did not start; see bin/lab logs load-balancer");
 		}
 		state.put(new LabState.Component("load-balancer", "load-balancer", pid, Ports.LOAD_BALANCER));
@@ -98,23 +100,6 @@ public final class LoadBalancer {
 	public int weight(int slot) {
 		// "get weight" answers e.g. "100 (initial 1)".
 		return Integer.parseInt(runtime("get weight web/web-%d".formatted(slot)).trim().split(" ")[0]);
-	}
-
-	/**
-	 * What HAProxy thinks of each web instance: {@code UP}, {@code DOWN}, {@code MAINT},
-	 * ...
-	 * @return the status of each checked server, by instance name
-	 */
-	public Map<String, String> webStatus() {
-		Map<String, String> status = new LinkedHashMap<>();
-		for (String line : runtime("show stat").split("\n")) {
-			String[] fields = line.split(",");
-			if (fields.length > 17 && fields[0].equals("web") && fields[1].startsWith("web-")
-					&& !fields[1].endsWith("-open")) {
-				status.put(fields[1], fields[17]);
-			}
-		}
-		return status;
 	}
 
 	/**
@@ -201,8 +186,17 @@ public final class LoadBalancer {
 		return this.paths.haproxy().resolve("haproxy.cfg");
 	}
 
-	Path socket() {
-		return this.paths.haproxy().resolve("admin.sock");
+	private Path socket() {
+		return socket(this.paths);
+	}
+
+	/**
+	 * Where HAProxy's runtime API listens.
+	 * @param paths the lab
+	 * @return the Unix socket, readable by the lab's user only
+	 */
+	public static Path socket(LabPaths paths) {
+		return paths.haproxy().resolve("admin.sock");
 	}
 
 }

@@ -79,9 +79,20 @@ public final class ReceiptVersions {
 	 * Deletes receipts the way a mistaken script or an attacker with delete rights would:
 	 * {@code DeleteObject} without a version, which in a versioned bucket adds a delete
 	 * marker and keeps every version.
-	 * @param s3 the client
 	 * @param count how many
 	 * @return the keys deleted, the first ones in key order
+	 */
+	public static List<String> delete(int count) {
+		try (S3Client s3 = AwsClients.s3()) {
+			return delete(s3, count);
+		}
+	}
+
+	/**
+	 * Deletes receipts as {@link #delete(int)} does, with a client of the caller's.
+	 * @param s3 the client
+	 * @param count how many
+	 * @return the keys deleted
 	 */
 	public static List<String> delete(S3Client s3, int count) {
 		List<String> keys = new ArrayList<>();
@@ -105,8 +116,20 @@ public final class ReceiptVersions {
 	 * marker is deleted (by its version id), and the version before it is current again.
 	 * Each key's versions are listed on their own, so bringing back a few receipts does
 	 * not list the whole bucket.
-	 * @param s3 the client
 	 * @param keys the receipts to bring back
+	 * @return the keys brought back
+	 */
+	public static List<String> undelete(Collection<String> keys) {
+		try (S3Client s3 = AwsClients.s3()) {
+			return undelete(s3, keys);
+		}
+	}
+
+	/**
+	 * Brings receipts back as {@link #undelete(Collection)} does, with a client of the
+	 * caller's.
+	 * @param s3 the client
+	 * @param keys the receipts
 	 * @return the keys brought back
 	 */
 	public static List<String> undelete(S3Client s3, Collection<String> keys) {

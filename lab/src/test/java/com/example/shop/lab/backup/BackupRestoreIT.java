@@ -8,17 +8,19 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import com.example.shop.lab.host.DatabaseNode;
+import com.example.shop.lab.probe.SystemProbe;
 import com.example.shop.lab.standins.AwsClients;
-import com.example.shop.lab.standins.Database;
+import com.example.shop.lab.standins.Postgres;
 import com.example.shop.lab.standins.ReceiptVersions;
 import com.example.shop.lab.testing.OrdersApi;
 import com.example.shop.lab.testing.RunningLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.example.shop.lab.testing.SharedLab;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -32,6 +34,8 @@ import static org.awaitility.Awaitility.await;
  * receipts brought back from the versioned bucket, by the fault's healing and by a
  * restore; and every key counted when the versions take more than one page.
  */
+@ExtendWith(SharedLab.class)
+@Order(5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupRestoreIT {
 
@@ -43,16 +47,6 @@ class BackupRestoreIT {
 	private static final List<UUID> secondBatch = new ArrayList<>();
 
 	private static Instant betweenBatches = Instant.EPOCH;
-
-	@BeforeAll
-	static void bringTheLabUp() throws Exception {
-		RunningLab.up();
-	}
-
-	@AfterAll
-	static void takeTheLabDown() {
-		RunningLab.down();
-	}
 
 	@Test
 	@Order(1)
@@ -71,9 +65,11 @@ class BackupRestoreIT {
 
 		assertThat(exit).isZero();
 		assertThat(restoredOrders()).containsAll(firstBatch).containsAll(secondBatch);
-		Database database = RunningLab.database();
-		assertThat(database.query(RestoredCluster.NODE, "orders", CHECKSUM))
-			.isEqualTo(database.query(database.primary(), "orders", CHECKSUM));
+		Postgres postgres = RunningLab.database().nodes().postgres();
+		try (SystemProbe probe = RunningLab.probe()) {
+			assertThat(postgres.query(DatabaseNode.RESTORED, "orders", CHECKSUM))
+				.isEqualTo(postgres.query(probe.database().requirePrimary(), "orders", CHECKSUM));
+		}
 	}
 
 	@Test
@@ -140,7 +136,10 @@ class BackupRestoreIT {
 	}
 
 	private static List<UUID> restoredOrders() {
-		String ids = RunningLab.database().query(RestoredCluster.NODE, "orders", "SELECT id FROM orders");
+		String ids = RunningLab.database()
+			.nodes()
+			.postgres()
+			.query(DatabaseNode.RESTORED, "orders", "SELECT id FROM orders");
 		return ids.lines().map(UUID::fromString).toList();
 	}
 

@@ -3,11 +3,12 @@ package com.example.shop.lab.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.example.shop.lab.standins.Database;
+import com.example.shop.lab.probe.SystemProbe;
 import com.example.shop.lab.testing.RunningLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.example.shop.lab.testing.SharedLab;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,19 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the scratch database and queue gone). The numbers themselves are not asserted: the
  * machines are shared and noisy.
  */
+@ExtendWith(SharedLab.class)
+@Order(6)
 class BenchIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@BeforeAll
-	static void bringTheLabUp() throws Exception {
-		RunningLab.up();
-	}
-
-	@AfterAll
-	static void takeTheLabDown() {
-		RunningLab.down();
-	}
 
 	@Test
 	void aQuickRunMeasuresEverythingAgainstItsBaseline(@TempDir Path folder) throws Exception {
@@ -73,9 +66,14 @@ class BenchIT {
 			.contains("| start-up to ready, web |");
 		assertThat(report.resolveSibling("bench.md")).exists();
 		assertThat(RunningLab.topology().instanceCount("worker")).isEqualTo(1);
-		assertThat(RunningLab.database()
-			.query(Database.NODES.getFirst(), "SELECT count(*) FROM pg_database WHERE datname = 'orders_bench'"))
-			.isEqualTo("0");
+		try (SystemProbe probe = RunningLab.probe()) {
+			assertThat(RunningLab.database()
+				.nodes()
+				.postgres()
+				.query(probe.database().requirePrimary(), "postgres",
+						"SELECT count(*) FROM pg_database WHERE datname = 'orders_bench'"))
+				.isEqualTo("0");
+		}
 	}
 
 }

@@ -53,11 +53,11 @@ class StartupBenchTests {
 	void jvmOptionsGoJustBeforeTheJar() {
 		List<String> command = List.of("java", "-Xmx256m", "-jar", "web.jar", "--spring.profiles.active=lab");
 
-		assertThat(StartupBench.withJvmOptions(command, List.of("-XX:AOTCache=app.aot"))).containsExactly("java",
+		assertThat(StartupTier.withJvmOptions(command, List.of("-XX:AOTCache=app.aot"))).containsExactly("java",
 				"-Xmx256m", "-XX:AOTCache=app.aot", "-jar", "web.jar", "--spring.profiles.active=lab");
 		assertThat(command).hasSize(5);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> StartupBench.withJvmOptions(List.of("java", "-version"), List.of("-Xmx1g")));
+			.isThrownBy(() -> StartupTier.withJvmOptions(List.of("java", "-version"), List.of("-Xmx1g")));
 	}
 
 	@Test
@@ -70,10 +70,10 @@ class StartupBenchTests {
 		String otherCache = used.replace("/lab/bench/web/", "/elsewhere/");
 		String notLinked = used.replace("classes: true", "classes: false");
 
-		assertThat(StartupBench.cacheUsed(used, cache)).isTrue();
-		assertThat(StartupBench.cacheUsed(otherCache, cache)).isFalse();
-		assertThat(StartupBench.cacheUsed(notLinked, cache)).isFalse();
-		assertThat(StartupBench.cacheUsed("", cache)).isFalse();
+		assertThat(AotTraining.cacheUsed(used, cache)).isTrue();
+		assertThat(AotTraining.cacheUsed(otherCache, cache)).isFalse();
+		assertThat(AotTraining.cacheUsed(notLinked, cache)).isFalse();
+		assertThat(AotTraining.cacheUsed("", cache)).isFalse();
 	}
 
 	@Test
@@ -85,15 +85,15 @@ class StartupBenchTests {
 				[0.012s][info][aot] Opened AOT cache app.aot.
 				""";
 
-		assertThat(StartupBench.aotWarnings(output)).hasSize(2)
+		assertThat(AotTraining.aotWarnings(output)).hasSize(2)
 			.allMatch((line) -> line.contains("[warning][aot]") || line.contains("[error][cds]"));
-		assertThat(StartupBench.aotWarnings("{\"message\":\"[warning] not the JVM\"}")).isEmpty();
+		assertThat(AotTraining.aotWarnings("{\"message\":\"[warning] not the JVM\"}")).isEmpty();
 	}
 
 	@Test
 	void tailKeepsTheLastLines() {
-		assertThat(StartupBench.tail("a\nb\nc\nd", 2)).isEqualTo("c\nd");
-		assertThat(StartupBench.tail("a", 5)).isEqualTo("a");
+		assertThat(AotTraining.tail("a\nb\nc\nd", 2)).isEqualTo("c\nd");
+		assertThat(AotTraining.tail("a", 5)).isEqualTo("a");
 	}
 
 }

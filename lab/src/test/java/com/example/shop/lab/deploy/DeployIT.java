@@ -3,44 +3,42 @@ package com.example.shop.lab.deploy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.example.shop.deploy.Colour;
 import com.example.shop.lab.fleet.WebColours;
 import com.example.shop.lab.host.LabState;
+import com.example.shop.lab.probe.BalancerProbe;
 import com.example.shop.lab.testing.OrdersApi;
 import com.example.shop.lab.testing.RunningLab;
+import com.example.shop.lab.testing.SharedLab;
 import com.example.shop.lab.testing.SteadyLoad;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code bin/lab deploy} against the real lab under a steady load of orders: a good
- * release moves all traffic from blue to green without one failed request, and a broken
- * one (healthy, but refusing every order) is rolled back by itself after the first step,
- * costing only the few requests that showed it was broken.
+ * release moves all traffic from the live colour to the idle one without one failed
+ * request, and a broken one (healthy, but refusing every order) is rolled back by itself
+ * after the first step, costing only the few requests that showed it was broken. It runs
+ * from whichever colour is live, and leaves the other one live: the shared lab deploys
+ * back if another test follows.
  */
+@ExtendWith(SharedLab.class)
+@Order(8)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeployIT {
-
-	@BeforeAll
-	static void bringTheLabUp() throws Exception {
-		RunningLab.up();
-	}
-
-	@AfterAll
-	static void takeTheLabDown() {
-		RunningLab.down();
-	}
 
 	@Test
 	@Order(1)
 	void aGoodReleaseTakesAllTrafficWithoutOneFailedRequest() throws Exception {
+		Colour live = WebColours.load(RunningLab.paths()).live();
+		Colour idle = live.other();
 		SteadyLoad load = SteadyLoad.start(OrdersApi.LOAD_BALANCER, Duration.ofMillis(100));
 		Thread.sleep(Duration.ofSeconds(2));
 
@@ -53,22 +51,25 @@ class DeployIT {
 		assertThat(exit).isZero();
 		assertThat(outcomes).hasSizeGreaterThan(100);
 		assertThat(outcomes).as("failed requests").filteredOn((outcome) -> outcome.status() != 201).isEmpty();
-		assertThat(outcomes).extracting(SteadyLoad.Outcome::servedBy).contains("web-1", "web-2", "web-5", "web-6");
+		assertThat(outcomes).extracting(SteadyLoad.Outcome::servedBy)
+			.contains(names(live).toArray(String[]::new))
+			.contains(names(idle).toArray(String[]::new));
 		assertThat(outcomes).filteredOn((outcome) -> outcome.sentAt().isAfter(deployed))
 			.isNotEmpty()
 			.extracting(SteadyLoad.Outcome::servedBy)
-			.containsOnly("web-5", "web-6");
-		assertThat(WebColours.load(RunningLab.paths()).live()).isEqualTo(Colour.GREEN);
-		assertThat(WebColours.load(RunningLab.paths()).release(Colour.GREEN).version()).isEqualTo("v2");
+			.containsOnlyElementsOf(names(idle));
+		assertThat(WebColours.load(RunningLab.paths()).live()).isEqualTo(idle);
+		assertThat(WebColours.load(RunningLab.paths()).release(idle).version()).isEqualTo("v2");
 		LabState state = LabState.load(RunningLab.paths());
-		assertThat(state.ofKind("web")).extracting(LabState.Component::name).containsExactly("web-5", "web-6");
-		assertThat(RunningLab.loadBalancer().webStatus()).containsEntry("web-1", "MAINT")
-			.containsEntry("web-2", "MAINT");
+		assertThat(state.ofKind("web")).extracting(LabState.Component::name).containsExactlyElementsOf(names(idle));
+		assertThat(new BalancerProbe(RunningLab.paths()).webStatus())
+			.containsAllEntriesOf(names(live).stream().collect(Collectors.toMap((name) -> name, (name) -> "MAINT")));
 	}
 
 	@Test
 	@Order(2)
 	void aBrokenReleaseIsRolledBackByItself() throws Exception {
+		Colour live = WebColours.load(RunningLab.paths()).live();
 		SteadyLoad load = SteadyLoad.start(OrdersApi.LOAD_BALANCER, Duration.ofMillis(100));
 		Thread.sleep(Duration.ofSeconds(2));
 
@@ -88,11 +89,16 @@ class DeployIT {
 		assertThat(outcomes).filteredOn((outcome) -> outcome.sentAt().isAfter(rolledBack))
 			.isNotEmpty()
 			.allMatch((outcome) -> outcome.status() == 201);
-		assertThat(WebColours.load(RunningLab.paths()).live()).isEqualTo(Colour.GREEN);
+		assertThat(WebColours.load(RunningLab.paths()).live()).isEqualTo(live);
 		assertThat(LabState.load(RunningLab.paths()).ofKind("web")).extracting(LabState.Component::name)
-			.containsExactly("web-5", "web-6");
-		assertThat(RunningLab.loadBalancer().webStatus()).containsEntry("web-1", "MAINT")
-			.containsEntry("web-2", "MAINT");
+			.containsExactlyElementsOf(names(live));
+		assertThat(new BalancerProbe(RunningLab.paths()).webStatus()).containsAllEntriesOf(
+				names(live.other()).stream().collect(Collectors.toMap((name) -> name, (name) -> "MAINT")));
+	}
+
+	/** The two instances a colour runs in the lab, e.g. web-1 and web-2 for blue. */
+	private static List<String> names(Colour colour) {
+		return WebColours.slots(colour).subList(0, 2).stream().map((slot) -> "web-" + slot).toList();
 	}
 
 }

@@ -17,22 +17,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.example.shop.lab.Lab;
+import com.example.shop.lab.fleet.DatabasePair;
+import com.example.shop.lab.host.DatabaseNode;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Ports;
-import com.example.shop.lab.process.Processes;
+import com.example.shop.lab.probe.NodeRole;
+import com.example.shop.lab.probe.SystemProbe;
+import com.example.shop.lab.process.Await;
+import com.example.shop.lab.process.Endpoints;
 import com.example.shop.lab.standins.AwsClients;
-import com.example.shop.lab.standins.Database;
 import com.example.shop.lab.standins.FaultProxies;
 import com.example.shop.lab.testing.OrdersApi;
 import com.example.shop.lab.testing.RunningLab;
+import com.example.shop.lab.testing.SharedLab;
 import com.example.shop.lab.testing.SteadyLoad;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,8 +48,11 @@ import static org.awaitility.Awaitility.await;
  * proxy in the network path, signals, PostgreSQL's own tools), ends by itself, and the
  * system behaves as the reliability rules promise. The poison messages are sent first,
  * because they take a minute or two to reach the dead-letter queue; the last test checks
- * that they did.
+ * that they did. It leaves them there and the other node primary (after its failover):
+ * the shared lab empties the dead-letter queue and swaps the primary back.
  */
+@ExtendWith(SharedLab.class)
+@Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
 
@@ -56,14 +63,8 @@ class FaultsIT {
 	private static int poisonExit;
 
 	@BeforeAll
-	static void bringTheLabUpAndPoisonTheQueue() throws Exception {
-		RunningLab.up();
+	static void poisonTheQueue() {
 		poisonExit = RunningLab.lab("fault", "poison", "--count", String.valueOf(POISON));
-	}
-
-	@AfterAll
-	static void takeTheLabDown() {
-		RunningLab.down();
 	}
 
 	@Test
@@ -161,37 +162,43 @@ class FaultsIT {
 	void proxyRestoresACutRouteByItselfWhenNobodyDoes() {
 		FaultProxies proxies = new FaultProxies(RunningLab.paths());
 		String s3 = "http://127.0.0.1:" + Ports.PROXY_S3 + "/";
-		assertThat(Processes.httpStatus(s3)).as("S3 answers through the proxy").isNotZero();
+		assertThat(Endpoints.httpStatus(s3)).as("S3 answers through the proxy").isNotZero();
 
 		String answer = proxies.send("cut s3 2s");
 
 		assertThat(answer).startsWith("s3 9001->9000 cut");
-		assertThat(Processes.httpStatus(s3)).as("S3 through the cut route").isZero();
+		assertThat(Endpoints.httpStatus(s3)).as("S3 through the cut route").isZero();
 		await().atMost(Duration.ofSeconds(5)).until(() -> proxies.status().contains("s3 9001->9000 pass"));
-		assertThat(Processes.httpStatus(s3)).isNotZero();
+		assertThat(Endpoints.httpStatus(s3)).isNotZero();
 	}
 
 	@Test
 	@Order(7)
 	void databaseFailoverLeavesANewPrimaryWithASynchronousStandbyThatSurvivesARestart() throws Exception {
+		DatabaseNode before = primary();
+
 		int exit = RunningLab.lab("fault", "db-failover");
-		Database database = RunningLab.database();
+		DatabasePair database = RunningLab.database();
 		LabState state = LabState.load(RunningLab.paths());
 		database.down(state);
 		database.up(state);
 
 		assertThat(exit).isZero();
 		JsonNode status = statusJson();
-		assertThat(status.get("databasePrimary").asString()).isEqualTo("db-b");
-		assertThat(database.role(Database.NODES.get(0))).isEqualTo("standby");
-		assertThat(database.synchronousStandbys()).isOne();
+		assertThat(status.get("databasePrimary").asString()).isEqualTo(before.other().name());
+		try (SystemProbe probe = RunningLab.probe()) {
+			assertThat(probe.database().role(before)).isEqualTo(NodeRole.STANDBY);
+			assertThat(probe.database().synchronousStandbys()).isOne();
+		}
 		List<UUID> placed = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			placed.add(placeOrderEventually());
 		}
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> database.query(Database.NODES.get(0), "orders",
-					"SELECT count(*) FROM orders WHERE id IN (" + OrdersApi.sqlList(placed) + ")"), "5"::equals);
+			.until(() -> database.nodes()
+				.postgres()
+				.query(before, "orders", "SELECT count(*) FROM orders WHERE id IN (" + OrdersApi.sqlList(placed) + ")"),
+					"5"::equals);
 	}
 
 	@Test
@@ -199,11 +206,11 @@ class FaultsIT {
 	void poisonMessagesEndInTheDeadLetterQueue() {
 		assertThat(poisonExit).isZero();
 
-		try (SqsClient sqs = AwsClients.sqs()) {
+		try (SystemProbe probe = RunningLab.probe()) {
 			await().atMost(Duration.ofSeconds(180))
 				.pollInterval(Duration.ofSeconds(2))
-				.until(() -> AwsClients.depth(sqs, AwsClients.DLQ), (depth) -> depth >= POISON);
-			assertThat(AwsClients.depth(sqs, AwsClients.DLQ)).as("only the poison").isEqualTo(POISON);
+				.until(() -> probe.queues().depth(AwsClients.DLQ).orElse(0), (depth) -> depth >= POISON);
+			assertThat(probe.queues().depth(AwsClients.DLQ)).as("only the poison").hasValue(POISON);
 		}
 	}
 
@@ -234,12 +241,13 @@ class FaultsIT {
 	}
 
 	private static String primaryQuery(String sql) {
-		Database database = RunningLab.database();
-		Database.Node primary = Database.NODES.stream()
-			.filter((node) -> "primary".equals(database.role(node)))
-			.findFirst()
-			.orElseThrow();
-		return database.query(primary, "orders", sql);
+		return RunningLab.database().nodes().postgres().query(primary(), "orders", sql);
+	}
+
+	private static DatabaseNode primary() {
+		try (SystemProbe probe = RunningLab.probe()) {
+			return probe.database().requirePrimary();
+		}
 	}
 
 	private static JsonNode statusJson() {
@@ -296,10 +304,10 @@ class FaultsIT {
 				.toList();
 			while (this.running.get()) {
 				for (LabState.Component instance : instances) {
-					int status = Processes.httpStatus("http://127.0.0.1:" + instance.port() + "/readyz");
+					int status = Endpoints.httpStatus("http://127.0.0.1:" + instance.port() + "/readyz");
 					this.statuses.computeIfAbsent(instance.name(), (name) -> new ArrayList<>()).add(status);
 				}
-				Processes.sleep(Duration.ofMillis(500));
+				Await.sleep(Duration.ofMillis(500));
 			}
 		}
 

@@ -13,22 +13,23 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.example.shop.lab.Lab;
+import com.example.shop.lab.host.DatabaseNode;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
-import com.example.shop.lab.host.Secrets;
-import com.example.shop.lab.host.Tools;
+import com.example.shop.lab.probe.BalancerProbe;
+import com.example.shop.lab.probe.NodeRole;
+import com.example.shop.lab.probe.SystemProbe;
 import com.example.shop.lab.process.Processes;
-import com.example.shop.lab.standins.Database;
 import com.example.shop.lab.standins.LoadBalancer;
 import com.example.shop.lab.testing.OrdersApi;
 import com.example.shop.lab.testing.RunningLab;
+import com.example.shop.lab.testing.SharedLab;
 import com.example.shop.lab.testing.SteadyLoad;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,12 +37,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The lab end to end, as a presenter would run it: {@code up}, orders through the load
- * balancer, one web instance stopped and routed around, the synchronous standby holding
- * every order, and {@code down} leaving nothing behind. It needs PostgreSQL and HAProxy
- * installed ({@code .ci/run} installs them and sets {@code LAB_REQUIRED=true}, which
- * turns a missing prerequisite into a failure instead of a skip).
+ * The lab end to end, as a presenter would run it: orders through the load balancer, its
+ * fail-open, one web instance stopped and routed around, the synchronous standby holding
+ * every order, a failover survived, dead instances replaced in their zone. It needs
+ * PostgreSQL and HAProxy installed ({@code .ci/run} installs them and sets
+ * {@code LAB_REQUIRED=true}, which turns a missing prerequisite into a failure instead of
+ * a skip). It fails the database over and rebuilds the old primary as the standby, so the
+ * other node is primary afterwards, which the shared lab swaps back.
  */
+@ExtendWith(SharedLab.class)
+@Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabIT {
 
@@ -49,20 +54,11 @@ class LabIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@BeforeAll
-	static void bringTheLabUp() throws Exception {
-		RunningLab.up();
-	}
-
-	@AfterAll
-	static void takeTheLabDown() {
-		RunningLab.down();
-	}
-
 	@Test
 	@Order(2)
 	void loadBalancerFailsOpenWhenNoInstancePassesItsCheck() throws Exception {
-		LoadBalancer loadBalancer = new LoadBalancer(LabPaths.fromSystem(), Tools.find().orElseThrow());
+		LoadBalancer loadBalancer = RunningLab.loadBalancer();
+		BalancerProbe balancer = new BalancerProbe(RunningLab.paths());
 		loadBalancer.runtime("set server web/web-1 health down");
 		loadBalancer.runtime("set server web/web-2 health down");
 
@@ -72,14 +68,14 @@ class LabIT {
 		}
 
 		// "DOWN", or "DOWN 1/2" once the next check has passed on its way back up
-		assertThat(loadBalancer.webStatus().get("web-1")).startsWith("DOWN");
-		assertThat(loadBalancer.webStatus().get("web-2")).startsWith("DOWN");
+		assertThat(balancer.webStatus().get("web-1")).startsWith("DOWN");
+		assertThat(balancer.webStatus().get("web-2")).startsWith("DOWN");
 		assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(201);
 		assertThat(responses).extracting((response) -> response.headers().firstValue("X-Lab-Server").orElse("?"))
 			.containsOnly("web-1-open", "web-2-open");
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> "UP".equals(loadBalancer.webStatus().get("web-1"))
-					&& "UP".equals(loadBalancer.webStatus().get("web-2")));
+			.until(() -> "UP".equals(balancer.webStatus().get("web-1"))
+					&& "UP".equals(balancer.webStatus().get("web-2")));
 	}
 
 	@Test
@@ -107,20 +103,22 @@ class LabIT {
 		assertThat(outcomes).hasSizeGreaterThan(50);
 		assertThat(outcomes).as("failed requests").filteredOn((outcome) -> outcome.status() != 201).isEmpty();
 		assertThat(outcomes).extracting(SteadyLoad.Outcome::servedBy).contains("web-1", "web-2");
-		LoadBalancer loadBalancer = new LoadBalancer(LabPaths.fromSystem(), Tools.find().orElseThrow());
-		assertThat(loadBalancer.webStatus().get("web-1")).startsWith("DOWN");
+		assertThat(new BalancerProbe(RunningLab.paths()).webStatus().get("web-1")).startsWith("DOWN");
 	}
 
 	@Test
 	@Order(5)
 	void databaseFailoverIsSurvivedWithoutRestart() throws Exception {
 		LabState before = LabState.load(LabPaths.fromSystem());
-		Database database = new Database(LabPaths.fromSystem(), Tools.find().orElseThrow(),
-				Secrets.loadOrCreate(LabPaths.fromSystem()));
+		DatabasePair database = RunningLab.database();
+		DatabaseNode primaryBefore;
+		try (SystemProbe probe = RunningLab.probe()) {
+			primaryBefore = probe.database().requirePrimary();
+		}
 		SteadyLoad load = SteadyLoad.start(LOAD_BALANCER, Duration.ofMillis(100));
 		Thread.sleep(Duration.ofSeconds(3));
 
-		Database.Node primary = database.failover(before);
+		DatabaseNode primary = database.failover(before);
 		Thread.sleep(Duration.ofSeconds(15));
 		List<SteadyLoad.Outcome> outcomes = load.stop();
 
@@ -128,8 +126,10 @@ class LabIT {
 		System.out.printf("Failover: %d requests, %d failed, error window %d ms%n", outcomes.size(), failed.size(),
 				failed.isEmpty() ? 0
 						: Duration.between(failed.getFirst().sentAt(), failed.getLast().sentAt()).toMillis());
-		assertThat(primary.name()).isEqualTo("db-b");
-		assertThat(database.role(primary)).isEqualTo("primary");
+		assertThat(primary).isEqualTo(primaryBefore.other());
+		try (SystemProbe probe = RunningLab.probe()) {
+			assertThat(probe.database().role(primary)).isEqualTo(NodeRole.PRIMARY);
+		}
 		List<SteadyLoad.Outcome> lastFiveSeconds = outcomes.stream()
 			.filter((outcome) -> outcome.sentAt().isAfter(outcomes.getLast().sentAt().minusSeconds(5)))
 			.toList();
@@ -139,10 +139,13 @@ class LabIT {
 			.map(SteadyLoad.Outcome::orderId)
 			.toList();
 		String ids = String.join(",", acknowledged.stream().map((id) -> "'" + id + "'").toList());
-		assertThat(database.query(primary, "orders", "SELECT count(*) FROM orders WHERE id IN (" + ids + ")"))
+		assertThat(database.nodes()
+			.postgres()
+			.query(primary, "orders", "SELECT count(*) FROM orders WHERE id IN (" + ids + ")"))
 			.as("acknowledged orders on the new primary")
 			.isEqualTo(String.valueOf(acknowledged.size()));
 		assertThat(before.get("web-2").orElseThrow().pid()).as("web-2 was not restarted").matches(Processes::isAlive);
+		database.rebuildStandby(primary, LabState.load(LabPaths.fromSystem()));
 	}
 
 	@Test
@@ -153,7 +156,9 @@ class LabIT {
 		Lab.execute(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "status", "--json");
 
 		JsonNode status = JSON.readTree(out.toString(StandardCharsets.UTF_8));
-		assertThat(status.get("databasePrimary").asString()).isEqualTo("db-a");
+		try (SystemProbe probe = RunningLab.probe()) {
+			assertThat(status.get("databasePrimary").asString()).isEqualTo(probe.database().requirePrimary().name());
+		}
 		assertThat(status.get("components").findValues("name")).extracting(JsonNode::asString)
 			.contains("load-balancer", "db-a", "db-b", "sqs", "s3", "faults", "web-1", "web-2", "worker-1");
 		assertThat(status.get("queues").has("orders-dlq")).isTrue();
@@ -205,14 +210,19 @@ class LabIT {
 	}
 
 	private void assertStandbyIsSynchronousAndHas(List<UUID> orders) {
-		Database database = new Database(LabPaths.fromSystem(), Tools.find().orElseThrow(),
-				Secrets.loadOrCreate(LabPaths.fromSystem()));
-		assertThat(database.role(Database.NODES.get(1))).isEqualTo("standby");
-		assertThat(database.synchronousStandbys()).isOne();
+		DatabaseNode standby;
+		try (SystemProbe probe = RunningLab.probe()) {
+			standby = probe.database().requirePrimary().other();
+			assertThat(probe.database().role(standby)).isEqualTo(NodeRole.STANDBY);
+			assertThat(probe.database().synchronousStandbys()).isOne();
+		}
 		String ids = String.join(",", orders.stream().map((id) -> "'" + id + "'").toList());
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> database.query(Database.NODES.get(1), "orders",
-					"SELECT count(*) FROM orders WHERE id IN (" + ids + ")"), (count) -> count.equals("10"));
+			.until(() -> RunningLab.database()
+				.nodes()
+				.postgres()
+				.query(standby, "orders", "SELECT count(*) FROM orders WHERE id IN (" + ids + ")"),
+					(count) -> count.equals("10"));
 	}
 
 }

@@ -5,10 +5,10 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import com.example.shop.lab.host.CurrentFault;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.host.Ports;
+import com.example.shop.lab.probe.CurrentFault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,6 @@ package com.example.shop.lab.host;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import com.example.shop.lab.standins.Database;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,7 @@ class ZonesTests {
 	void eachDatabaseNodeLivesInTheZoneItsNameSaysAndRegionalPartsInNone() {
 		assertThat(Zones.of("db-a")).hasValue("a");
 		assertThat(Zones.of("db-b")).hasValue("b");
-		assertThat(Database.inZone("b").name()).isEqualTo("db-b");
+		assertThat(DatabaseNode.inZone("b").name()).isEqualTo("db-b");
 		assertThat(List.of("sqs", "s3", "load-balancer", "faults", "monitor", "replacer"))
 			.allSatisfy((name) -> assertThat(Zones.of(name)).isEmpty());
 	}

@@ -11,10 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import com.example.shop.lab.host.Ports;
 import com.example.shop.lab.testing.OrdersApi;
 import com.example.shop.lab.testing.RunningLab;
+import com.example.shop.lab.testing.SharedLab;
 import com.example.shop.lab.testing.SteadyLoad;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -33,8 +36,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * primary and standby; its numbers move under load; a database failover shows up on it
  * (the fault's name, the old primary unreachable), and it keeps updating through it. A
  * screenshot under the fault goes to {@code target/dashboard-under-fault.png}
- * ({@code -Ddashboard.screenshot=docs/img/dashboard.png} also writes it there).
+ * ({@code -Ddashboard.screenshot=docs/img/dashboard.png} also writes it there). The
+ * failover leaves the other node primary, which the shared lab swaps back.
  */
+@ExtendWith(SharedLab.class)
+@Order(4)
 class DashboardIT {
 
 	/** Debian's Chromium, or the Google Chrome of GitHub's Ubuntu runners. */
@@ -51,7 +57,6 @@ class DashboardIT {
 	static void labAndBrowser() throws Exception {
 		assumeTrue(RunningLab.required() || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
 				"chromium and chromium-driver are not installed");
-		RunningLab.up();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
@@ -65,7 +70,6 @@ class DashboardIT {
 		if (browser != null) {
 			browser.quit();
 		}
-		RunningLab.down();
 	}
 
 	@Test

@@ -1,71 +1,89 @@
 package com.example.shop.lab.testing;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import com.example.shop.lab.Lab;
+import com.example.shop.lab.fleet.DatabasePair;
+import com.example.shop.lab.fleet.Teardown;
 import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
-import com.example.shop.lab.host.Secrets;
-import com.example.shop.lab.host.Tools;
+import com.example.shop.lab.probe.SystemProbe;
 import com.example.shop.lab.process.Processes;
-import com.example.shop.lab.standins.Database;
 import com.example.shop.lab.standins.LoadBalancer;
+import com.example.shop.lab.standins.Tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The real lab for a test class: {@code up} in a temporary state folder before the first
- * test, {@code down --purge} after the last, failing if a process or a port is left. The
- * lab uses fixed ports, so test classes that use it run one after the other (Failsafe's
- * single fork). It needs PostgreSQL and HAProxy installed; without them the tests are
- * skipped, unless {@code LAB_REQUIRED=true} (as in {@code .ci/run}) makes that a failure.
+ * The real lab the lab tests share ({@link SharedLab}): {@code up} in a temporary state
+ * folder once, {@code down --purge} when the last test class is done, failing if a
+ * process or a port is left. The lab uses fixed ports, so its tests run one after the
+ * other (Failsafe's single fork). Its static methods reach the running lab: the
+ * {@code bin/lab} command line, its paths, and the lab's own classes on it.
  */
-public final class RunningLab {
+public final class RunningLab implements AutoCloseable {
 
-	private static Path state;
+	private final Path state;
 
-	private RunningLab() {
+	private RunningLab(Path state) {
+		this.state = state;
 	}
 
 	/**
 	 * Whether a missing tool is a failure rather than a reason to skip
 	 * ({@code LAB_REQUIRED=true}, as in {@code .ci/run}).
+	 * @return {@code true} if the lab's tests must run
 	 */
 	public static boolean required() {
 		return Boolean.getBoolean("lab.required") || "true".equals(System.getenv("LAB_REQUIRED"));
 	}
 
-	public static void up() throws Exception {
-		assumeTrue(required() || Tools.find().isPresent(), "PostgreSQL and HAProxy are not installed");
-		assertThat(Topology.listening()).as("lab ports already in use: is a lab running? bin/lab down").isEmpty();
-		state = Files.createTempDirectory("lab-test",
+	/**
+	 * Whether PostgreSQL and HAProxy are installed.
+	 * @return {@code true} if a lab can run here
+	 */
+	static boolean installed() {
+		return Tools.find().isPresent();
+	}
+
+	/**
+	 * Brings a new lab up.
+	 * @return the lab, to be closed when every test is done
+	 * @throws Exception if the state folder cannot be made
+	 */
+	static RunningLab start() throws Exception {
+		assertThat(Teardown.listening()).as("lab ports already in use: is a lab running? bin/lab down").isEmpty();
+		Path state = Files.createTempDirectory("lab-test",
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 		System.setProperty("lab.home", Path.of("..").toAbsolutePath().normalize().toString());
 		System.setProperty("lab.state", state.toString());
-
-		assertThat(lab("up")).isZero();
+		assertThat(lab("up")).as("bin/lab up").isZero();
+		return new RunningLab(state);
 	}
 
-	public static void down() {
-		if (state == null) {
-			return;
-		}
-		List<Long> pids = LabState.load(LabPaths.fromSystem()).components().stream().map((c) -> c.pid()).toList();
+	/** Takes the lab down and checks that nothing is left. */
+	@Override
+	public void close() {
+		List<Long> pids = LabState.load(paths()).components().stream().map(LabState.Component::pid).toList();
 
 		int exit = lab("down", "--purge");
 
 		assertThat(exit).isZero();
-		assertThat(Topology.listening()).as("ports left listening").isEmpty();
+		assertThat(Teardown.listening()).as("ports left listening").isEmpty();
 		assertThat(pids).as("processes left running").noneMatch(Processes::isAlive);
-		assertThat(state).doesNotExist();
-		state = null;
+		assertThat(this.state).doesNotExist();
 	}
 
+	/**
+	 * Runs one {@code bin/lab} command in this JVM.
+	 * @param args the command line
+	 * @return its exit code
+	 */
 	public static int lab(String... args) {
 		return Lab.execute(System.out, System.err, args);
 	}
@@ -74,16 +92,24 @@ public final class RunningLab {
 		return LabPaths.fromSystem();
 	}
 
-	public static Database database() {
-		return new Database(paths(), Tools.find().orElseThrow(), Secrets.loadOrCreate(paths()));
+	public static Topology topology() {
+		return new Topology(paths(), new PrintWriter(System.out, true));
 	}
 
-	public static Topology topology() {
-		return new Topology(paths(), new java.io.PrintWriter(System.out, true));
+	public static DatabasePair database() {
+		return topology().database();
 	}
 
 	public static LoadBalancer loadBalancer() {
 		return new LoadBalancer(paths(), Tools.find().orElseThrow());
+	}
+
+	/**
+	 * What the lab's own probe reads of the running lab; close it.
+	 * @return a probe
+	 */
+	public static SystemProbe probe() {
+		return SystemProbe.open(paths());
 	}
 
 }

@@ -9,11 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.example.shop.lab.testing.RunningLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.example.shop.lab.testing.SharedLab;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,22 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Docs that cannot rot: every command of every workshop lab in {@code docs/labs/}, run in
  * order on one running lab as an attendee would type it (with {@code bash} from the
  * repository root, through {@code bin/lab}); each must end as the lab says and print what
- * the lab says it prints ({@link LabDocument}).
+ * the lab says it prints ({@link LabDocument}). The labs fail the database over, deploy
+ * green and leave poison in the dead-letter queue, as an attendee would; the shared lab
+ * puts the lab back for the test after this one.
  */
+@ExtendWith(SharedLab.class)
+@Order(7)
 class WorkshopLabsIT {
 
 	/** The longest step: a blue/green deploy with its bakes. */
 	private static final long STEP_TIMEOUT_MINUTES = 8;
-
-	@BeforeAll
-	static void up() throws Exception {
-		RunningLab.up();
-	}
-
-	@AfterAll
-	static void down() {
-		RunningLab.down();
-	}
 
 	@TestFactory
 	Stream<DynamicContainer> everyCommandOfEveryLab() throws IOException {

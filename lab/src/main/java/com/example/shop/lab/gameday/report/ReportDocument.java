@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.example.shop.lab.faults.FaultWindow;
-import com.example.shop.lab.gameday.Scenario;
 import com.example.shop.lab.gameday.report.Timeline.Second;
 import org.jspecify.annotations.Nullable;
 

@@ -1,17 +1,17 @@
-package com.example.shop.lab.host;
+package com.example.shop.lab.probe;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import com.example.shop.lab.faults.FaultRun;
+import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.process.Processes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The fault being injected right now, in {@code .lab/fault.json}, so that the monitor
- * (and the dashboard) can show it: written by {@link FaultRun} when it injects, removed
+ * (and the dashboard) can show it: written by {@code faults.FaultRun} when it injects, removed
  * when it has healed. A file left behind by a killed {@code bin/lab fault} is ignored,
  * since the process that wrote it is gone.
  *

@@ -1,4 +1,4 @@
-package com.example.shop.lab.host;
+package com.example.shop.lab.standins;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.example.shop.lab.process.Processes;
+import com.example.shop.lab.host.LabException;
+import com.example.shop.lab.process.Launch;
 import com.sun.security.auth.module.UnixSystem;
 
 /**
@@ -110,12 +111,12 @@ public record Tools(Path postgresBin, Path haproxy) {
 		System.out.println("Installing " + String.join(" and ", packages) + " with apt-get (needed once) ...");
 		List<String> update = new ArrayList<>(sudo);
 		update.addAll(List.of("apt-get", "update", "-qq"));
-		Processes.runInTerminal(update);
+		Launch.of(update).runInTerminal();
 		List<String> command = new ArrayList<>(sudo);
 		command.addAll(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq",
 				"--no-install-recommends"));
 		command.addAll(packages);
-		Processes.runInTerminal(command);
+		Launch.of(command).runInTerminal();
 	}
 
 }

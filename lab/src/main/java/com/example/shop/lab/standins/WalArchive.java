@@ -1,4 +1,4 @@
-package com.example.shop.lab.backup;
+package com.example.shop.lab.standins;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
