@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it, and the two are deployed separately, so a change here breaks a running system.
  */
 @JsonTest
-class OrderPlacedJsonTest {
+class OrderPlacedJsonTests {
 
 	private static final String JSON = """
 			{"orderId":"0b8e6f7c-3c1a-4f5e-9a57-1d2f3e4a5b6c","customerEmail":"ada@example.com",

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-class StartSignalTest {
+class StartSignalTests {
 
 	@Test
 	void saysReadyAndWaitsForALine() throws Exception {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({ TestDatabaseConfiguration.class, OrderRepository.class })
-class OrderRepositoryTest {
+class OrderRepositoryTests {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
 

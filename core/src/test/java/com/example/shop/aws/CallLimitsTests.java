@@ -8,7 +8,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CallLimitsTest {
+class CallLimitsTests {
 
 	@Test
 	void boundsTheAttemptAndTheCallAndKeepsWhatWasConfigured() {

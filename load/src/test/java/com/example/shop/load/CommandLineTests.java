@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a presenter sees for a command line the generator cannot run: exit code 2 and one
  * line on stderr saying what to change, with nothing sent and nothing on stdout.
  */
-class CommandLineTest {
+class CommandLineTests {
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({ TestDatabaseConfiguration.class, OutboxRepository.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-class OutboxRepositoryTest {
+class OutboxRepositoryTests {
 
 	@Autowired
 	private OutboxRepository outbox;

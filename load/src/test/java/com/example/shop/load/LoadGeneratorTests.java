@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what it printed and recorded against what the server saw and answered. Rates and
  * durations are small; no latency value is asserted, only counts, keys and statuses.
  */
-class LoadGeneratorTest {
+class LoadGeneratorTests {
 
 	@TempDir
 	Path directory;

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({ TestDatabaseConfiguration.class, ProductRepository.class })
-class ProductRepositoryTest {
+class ProductRepositoryTests {
 
 	@Autowired
 	private ProductRepository products;

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Gatling, as configured here, talks to the target and to nobody else, and leaves stdout
  * to the generator's own lines.
  */
-class GatlingEngineTest {
+class GatlingEngineTests {
 
 	@Test
 	void configurationSendsNoWarmUpNoAnalyticsAndWritesNoConsoleBlockOrResults() {

@@ -36,7 +36,7 @@ import static org.mockito.Mockito.never;
  */
 @WebMvcTest(OrderController.class)
 @EnableConfigurationProperties(ApiProperties.class)
-class OrderControllerTest {
+class OrderControllerTests {
 
 	private static final String VALID_BODY = """
 			{"customerEmail": "ada@example.com", "lines": [{"sku": "MUG-01", "quantity": 2}]}""";

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RedeliveryBackoffTest {
+class RedeliveryBackoffTests {
 
 	private final RedeliveryBackoff backoff = new RedeliveryBackoff(Duration.ofSeconds(4), Duration.ofSeconds(60));
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FullJitterBackoffTest {
+class FullJitterBackoffTests {
 
 	private final FullJitterBackoff backoff = new FullJitterBackoff();
 

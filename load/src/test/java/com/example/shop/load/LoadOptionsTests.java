@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The command line is checked whole before anything is sent: a wrong option is a one-line
  * message, never a half-started run, and a target off this machine needs saying so.
  */
-class LoadOptionsTest {
+class LoadOptionsTests {
 
 	@Test
 	void defaultsToTheLocalLoadBalancer() {

@@ -13,7 +13,7 @@ import org.springframework.transaction.TransactionTimedOutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RetryableDatabaseFailureTest {
+class RetryableDatabaseFailureTests {
 
 	private final RetryableDatabaseFailure retryable = new RetryableDatabaseFailure();
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReceiptRendererTest {
+class ReceiptRendererTests {
 
 	private static final Instant CREATED_AT = Instant.parse("2026-11-25T10:15:30.123Z");
 

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A record line names every field, absent or not, so a game-day script can read the file
  * with any JSON Lines tool, and whatever the server put in an id cannot break the line.
  */
-class OutcomeTest {
+class OutcomeTests {
 
 	@Test
 	void writesAnAnsweredRequestWithItsOrderId() {

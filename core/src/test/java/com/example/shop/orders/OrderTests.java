@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class OrderTest {
+class OrderTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
 
