@@ -6,9 +6,9 @@
  * processes for EC2 instances. The same jars run here and on AWS; only configuration
  * differs. {@link com.example.shop.lab.Lab} is the command line; each feature lives in a
  * package of its own, from the bottom up: {@code host} (paths, ports, zones, state),
- * {@code process} (starting and stopping processes), {@code standins} (the AWS stand-ins),
- * {@code probe} (reading the running system), {@code fleet} (up, down, instances,
- * status), then {@code faults}, {@code backup}, {@code load}, {@code deploy},
+ * {@code process} (starting and stopping processes), {@code standins} (the AWS
+ * stand-ins), {@code probe} (reading the running system), {@code fleet} (up, down,
+ * instances, status), then {@code faults}, {@code backup}, {@code load}, {@code deploy},
  * {@code bench} and {@code gameday}. docs/architecture.md draws the map, and
  * {@code ArchitectureTests} keeps it true.
  */
@@ -16,4 +16,3 @@
 package com.example.shop.lab;
 
 import org.jspecify.annotations.NullMarked;
-

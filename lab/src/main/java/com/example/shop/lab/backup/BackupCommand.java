@@ -22,8 +22,7 @@ public class BackupCommand implements Callable<Integer> {
 		long began = System.nanoTime();
 		BaseBackup backup = backups.take();
 		out.printf("backup: %s of %s in %s: %.1f MB in %.1f s; WAL archive: %s%n", backup.stamp(), backup.node(),
-				backup.folder(), backup.bytes() / 1e6, (System.nanoTime() - began) / 1e9,
-				backups.wal());
+				backup.folder(), backup.bytes() / 1e6, (System.nanoTime() - began) / 1e9, backups.wal());
 		return 0;
 	}
 

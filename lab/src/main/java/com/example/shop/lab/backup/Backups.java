@@ -84,9 +84,10 @@ public final class Backups {
 		this.postgres.ownedFolder(folder);
 		// plain format, checkpoint at once, no WAL: the archive has it, and the backup
 		// ends only once the WAL it needs is archived
-		this.postgres.asOwner(List.of(this.postgres.program("pg_basebackup").toString(), "-h", "127.0.0.1", "-p",
-				String.valueOf(primary.port()), "-U", "replicator", "-D", folder.resolve("data").toString(), "-X",
-				"none", "-c", "fast", "-l", "bin/lab backup"),
+		this.postgres.asOwner(
+				List.of(this.postgres.program("pg_basebackup").toString(), "-h", "127.0.0.1", "-p",
+						String.valueOf(primary.port()), "-U", "replicator", "-D", folder.resolve("data").toString(),
+						"-X", "none", "-c", "fast", "-l", "bin/lab backup"),
 				Map.of("PGPASSWORD", Secrets.loadOrCreate(this.paths).replicationPassword()));
 		Instant finished = Instant.now();
 		BaseBackup backup = new BaseBackup(stamp, folder, started, finished, size(folder.resolve("data")),
@@ -99,8 +100,7 @@ public final class Backups {
 	 * Archives the WAL written so far: closes the primary's current segment (which the
 	 * archiver takes only once it is closed, or at {@link WalArchive#ARCHIVE_TIMEOUT}),
 	 * and waits until that segment is in the archive, so that a restore to the latest
-	 * point replays everything committed before this call instead of racing the
-	 * archiver.
+	 * point replays everything committed before this call instead of racing the archiver.
 	 * @param primary the primary
 	 * @return the segment's file name, e.g. {@code 000000010000000000000007}
 	 * @throws LabException if the archiver did not archive it in time
@@ -109,8 +109,8 @@ public final class Backups {
 		String segment = this.postgres.query(primary, "postgres", "SELECT pg_walfile_name(pg_switch_wal())");
 		Path archived = wal().resolve(segment);
 		if (!Await.until(ARCHIVED_WITHIN, () -> Files.exists(archived))) {
-			throw new LabException("the archiver did not archive " + segment + " within "
-					+ ARCHIVED_WITHIN.toSeconds() + " s; see bin/lab logs " + primary.name());
+			throw new LabException("the archiver did not archive " + segment + " within " + ARCHIVED_WITHIN.toSeconds()
+					+ " s; see bin/lab logs " + primary.name());
 		}
 		return segment;
 	}

@@ -70,8 +70,8 @@ public final class RestoredCluster {
 		configure(data, target);
 		this.postgres.asOwner(List.of("touch", data.resolve("recovery.signal").toString()));
 		try {
-			this.postgres.pgCtl(data, "-l", folder.resolve("postgresql.log").toString(), "-o", "-p " + Ports.RESTORE, "-w", "-t",
-					String.valueOf(RECOVERY_TIMEOUT.toSeconds()), "start");
+			this.postgres.pgCtl(data, "-l", folder.resolve("postgresql.log").toString(), "-o", "-p " + Ports.RESTORE,
+					"-w", "-t", String.valueOf(RECOVERY_TIMEOUT.toSeconds()), "start");
 		}
 		catch (LabException ex) {
 			throw new LabException(
@@ -82,8 +82,8 @@ public final class RestoredCluster {
 		try (SystemProbe probe = SystemProbe.open(this.paths)) {
 			if (!Await.until(RECOVERY_TIMEOUT,
 					() -> probe.database().asked(DatabaseNode.RESTORED) == NodeRole.PRIMARY)) {
-				throw new LabException("the restored cluster did not finish recovery in "
-						+ RECOVERY_TIMEOUT.toSeconds() + " s: " + lastLines(folder.resolve("postgresql.log")));
+				throw new LabException("the restored cluster did not finish recovery in " + RECOVERY_TIMEOUT.toSeconds()
+						+ " s: " + lastLines(folder.resolve("postgresql.log")));
 			}
 		}
 		return folder;

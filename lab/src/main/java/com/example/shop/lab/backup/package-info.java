@@ -9,4 +9,3 @@
 package com.example.shop.lab.backup;
 
 import org.jspecify.annotations.NullMarked;
-

@@ -72,13 +72,15 @@ final class AotTraining {
 		}
 		Path cache = dir.resolve("app.aot");
 		long trainingMs = runToExit(
-				tier.command(this.instances, jar, List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh")),
+				tier.command(this.instances, jar,
+						List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh")),
 				tier.log(this.dir, "training"), this.instances.environment());
 		long cacheBytes = size(cache);
 		// The training JVM writes the cache with a second JVM it starts as it exits, and
 		// waits for it: that one ends with this line.
 		if (cacheBytes == 0 || !read(tier.log(this.dir, "training")).contains("AOTCache creation is complete")) {
-			throw new LabException("the training run left no AOT cache at " + cache + "; see " + tier.log(this.dir, "training"));
+			throw new LabException(
+					"the training run left no AOT cache at " + cache + "; see " + tier.log(this.dir, "training"));
 		}
 		verify(tier, jar, cache);
 		Trained tuned = new Trained(jar, cache, cacheBytes, trainingMs);
@@ -111,7 +113,8 @@ final class AotTraining {
 		String log = read(aotLog);
 		if (!cacheUsed(log, cache)) {
 			throw new LabException("the JVM did not use the AOT cache " + cache + " (no 'Opened AOT cache' and "
-					+ "'Using AOT-linked classes: true' in " + aotLog + "); see also " + tier.log(this.dir, "aot-check"));
+					+ "'Using AOT-linked classes: true' in " + aotLog + "); see also "
+					+ tier.log(this.dir, "aot-check"));
 		}
 	}
 

@@ -80,8 +80,8 @@ final class Bench {
 		BenchReport.Startup startup = BenchReport.Startup.of(startupBench.web(runs), startupBench.worker(runs));
 		BenchReport.MemoryUse memory = new BenchReport.MemoryUse(webIdle, this.webLoaded.get(), workerIdle,
 				this.workerLoaded.get());
-		BenchReport report = new BenchReport(started.toString(), this.quick, BenchReport.Machine.of(postgresVersion()), ingest,
-				pipeline, startup, memory, BenchReport.targets(ingest, pipeline, startup, memory));
+		BenchReport report = new BenchReport(started.toString(), this.quick, BenchReport.Machine.of(postgresVersion()),
+				ingest, pipeline, startup, memory, BenchReport.targets(ingest, pipeline, startup, memory));
 		write(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n", false);
 		Path markdown = json.resolveSibling(json.getFileName().toString().replaceFirst("(\\.json)?$", ".md"));
 		write(markdown, report.markdown(), false);
@@ -95,8 +95,8 @@ final class Bench {
 	private BenchReport.Ingest ingest() {
 		IngestBench ingestBench = new IngestBench(this.topology, this.folder, this.out);
 		this.out.println("\n== ingest ceiling: pgbench, the transaction of POST /api/orders");
-		List<IngestBench.PgbenchStep> pgbench = ingestBench.pgbench(
-				this.quick ? List.of(2, 8) : List.of(1, 2, 4, 8, 16), Duration.ofSeconds(this.quick ? 3 : 10));
+		List<IngestBench.PgbenchStep> pgbench = ingestBench
+			.pgbench(this.quick ? List.of(2, 8) : List.of(1, 2, 4, 8, 16), Duration.ofSeconds(this.quick ? 3 : 10));
 		IngestBench.PgbenchStep best = IngestBench.PgbenchStep.best(pgbench);
 		this.out.println("\n== ingest: POST /api/orders through the load balancer at rising rates");
 		// The workers render receipts on the same cores; on AWS they have their own
@@ -110,8 +110,8 @@ final class Bench {
 		Long p99At80 = null;
 		try {
 			rates = ingestBench.ramp(this.quick ? List.of(10, 20) : List.of(25, 50, 75, 100, 125, 150, 200, 250, 300),
-					Duration.ofSeconds(this.quick ? 6 : 20), () -> this.webLoaded
-						.accumulateAndGet(Memory.largestRssMb(this.topology, "web"), Math::max));
+					Duration.ofSeconds(this.quick ? 6 : 20),
+					() -> this.webLoaded.accumulateAndGet(Memory.largestRssMb(this.topology, "web"), Math::max));
 			top = rates.stream().filter(IngestBench.RateStep::sustained).reduce((first, second) -> second).orElse(null);
 			max = (top != null) ? top.rate() : 0;
 			if (max > 0) {
@@ -167,7 +167,8 @@ final class Bench {
 	}
 
 	private String postgresVersion() {
-		return Launch.of(List.of(this.topology.database().nodes().postgres().program("pgbench").toString(), "--version"))
+		return Launch
+			.of(List.of(this.topology.database().nodes().postgres().program("pgbench").toString(), "--version"))
 			.run(Duration.ofSeconds(10))
 			.trim()
 			.replace("pgbench (PostgreSQL) ", "PostgreSQL ");

@@ -61,8 +61,8 @@ record BenchReport(String date, boolean quick, Machine machine, Ingest ingest, P
 				.map((line) -> line.substring("PRETTY_NAME=".length()).replace("\"", ""))
 				.findFirst()
 				.orElse(System.getProperty("os.name"));
-			return new Machine(Runtime.getRuntime().availableProcessors(), cpu, memory, os,
-					"Java " + Runtime.version(), postgres);
+			return new Machine(Runtime.getRuntime().availableProcessors(), cpu, memory, os, "Java " + Runtime.version(),
+					postgres);
 		}
 
 		private static List<String> lines(String file) {

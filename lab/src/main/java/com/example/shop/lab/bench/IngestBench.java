@@ -63,7 +63,7 @@ final class IngestBench {
 	 * The transaction of {@code OrderService.placeOrder}, statement for statement; the
 	 * key is random (a collision would only make one transaction a replay).
 	 */
-	private static final String SCRIPT = """
+	static final String SCRIPT = """
 			\\set k random(1, 9000000000000000000)
 			\\set qty random(1, 3)
 			BEGIN;
@@ -119,9 +119,9 @@ final class IngestBench {
 				CpuUse cpu = CpuUse.ofMachine("pgbench");
 				Map<String, Long> before = cpu.sample();
 				String output = Launch
-					.of(List.of(postgres.program("pgbench").toString(), "-n", "-M", "prepared", "-f",
-							script.toString(), "-c", String.valueOf(count), "-j", String.valueOf(Math.min(count, 2)),
-							"-T", String.valueOf(each.toSeconds()), connection()))
+					.of(List.of(postgres.program("pgbench").toString(), "-n", "-M", "prepared", "-f", script.toString(),
+							"-c", String.valueOf(count), "-j", String.valueOf(Math.min(count, 2)), "-T",
+							String.valueOf(each.toSeconds()), connection()))
 					.environment(Map.of("PGPASSWORD", this.secrets.databasePassword()))
 					.run(each.plus(Duration.ofSeconds(60)));
 				double tps = tps(output);

@@ -81,8 +81,7 @@ final class PipelineBench {
 			this.out.printf("  %d orders waiting in the queue; starting %d worker%s%n", placed.size(), workers,
 					(workers == 1) ? "" : "s");
 			this.topology.scale("worker", workers);
-			if (!Await.until(PROCESSED_TIMEOUT,
-					() -> probe.orders().processedTimes(placed).size() == placed.size())) {
+			if (!Await.until(PROCESSED_TIMEOUT, () -> probe.orders().processedTimes(placed).size() == placed.size())) {
 				throw new LabException("the workers did not process the " + placed.size() + " orders within "
 						+ PROCESSED_TIMEOUT.toMinutes() + " min");
 			}

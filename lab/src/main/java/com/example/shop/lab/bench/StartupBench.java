@@ -209,5 +209,4 @@ public final class StartupBench {
 		return this.paths.state().resolve("bench");
 	}
 
-
 }

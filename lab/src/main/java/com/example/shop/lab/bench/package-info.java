@@ -9,4 +9,3 @@
 package com.example.shop.lab.bench;
 
 import org.jspecify.annotations.NullMarked;
-

@@ -9,8 +9,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine;
 
 /**
- * Durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m},
- * {@code 1m30s}.
+ * Durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1m30s}.
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
 

@@ -6,4 +6,3 @@
 package com.example.shop.lab.cli;
 
 import org.jspecify.annotations.NullMarked;
-

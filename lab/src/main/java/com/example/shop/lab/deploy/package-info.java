@@ -8,4 +8,3 @@
 package com.example.shop.lab.deploy;
 
 import org.jspecify.annotations.NullMarked;
-

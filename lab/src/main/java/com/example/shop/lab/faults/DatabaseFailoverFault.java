@@ -54,8 +54,8 @@ public final class DatabaseFailoverFault implements Fault {
 			return;
 		}
 		long start = System.nanoTime();
-		out.printf("db-failover: rebuilding %s as a standby of %s (pg_basebackup) ...%n",
-				primary.other().name(), primary.name());
+		out.printf("db-failover: rebuilding %s as a standby of %s (pg_basebackup) ...%n", primary.other().name(),
+				primary.name());
 		DatabaseNode standby = this.topology.database().rebuildStandby(primary, this.topology.state());
 		int synchronous;
 		try (SystemProbe probe = SystemProbe.open(this.topology.paths())) {

@@ -25,8 +25,8 @@ import com.example.shop.lab.standins.Tools;
 /**
  * The whole lab: brings every part up in dependency order (database, SQS and S3, the
  * fault proxy in front of them, instances, load balancer, the lab's monitor and
- * replacer), and starts, stops and scales the instances. Every step first looks at what is
- * already running, so {@code up} can be run twice. {@link Teardown} takes it down.
+ * replacer), and starts, stops and scales the instances. Every step first looks at what
+ * is already running, so {@code up} can be run twice. {@link Teardown} takes it down.
  */
 public final class Topology {
 

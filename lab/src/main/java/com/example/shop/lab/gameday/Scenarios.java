@@ -110,8 +110,8 @@ final class Scenarios {
 				new Scenario("poison",
 						"Messages no worker can process end in the dead-letter queue after 5 receives, without "
 								+ "blocking the orders behind them.",
-						"send 3 malformed messages to the orders queue", warmup, tail, (stage) -> new PoisonFault(3, stage.topology().paths()),
-						Expectations.noClientErrors()),
+						"send 3 malformed messages to the orders queue", warmup, tail,
+						(stage) -> new PoisonFault(3, stage.topology().paths()), Expectations.noClientErrors()),
 				new Scenario("spike",
 						"Far more orders than the web tier can take: the excess gets fast 503s (load shedding), "
 								+ "the accepted throughput does not collapse and the instances stay in service.",

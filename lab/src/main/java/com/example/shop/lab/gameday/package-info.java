@@ -11,4 +11,3 @@
 package com.example.shop.lab.gameday;
 
 import org.jspecify.annotations.NullMarked;
-

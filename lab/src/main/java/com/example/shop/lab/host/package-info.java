@@ -10,4 +10,3 @@
 package com.example.shop.lab.host;
 
 import org.jspecify.annotations.NullMarked;
-

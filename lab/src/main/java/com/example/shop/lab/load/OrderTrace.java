@@ -61,16 +61,17 @@ final class OrderTrace {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		this.out.printf("1. POST %s/api/orders  Idempotency-Key: %s%n   -> %d in %d ms, served by %s in zone %s%n", BASE,
-				key, placed.statusCode(), millisSince(start), placed.headers().firstValue("X-Lab-Server").orElse("?"),
+		this.out.printf("1. POST %s/api/orders  Idempotency-Key: %s%n   -> %d in %d ms, served by %s in zone %s%n",
+				BASE, key, placed.statusCode(), millisSince(start),
+				placed.headers().firstValue("X-Lab-Server").orElse("?"),
 				placed.headers().firstValue("X-Served-Zone").orElse("?"));
 		if (placed.statusCode() != 201) {
 			throw new LabException("the order was not accepted: " + placed.body());
 		}
 		JsonNode order = this.json.readTree(placed.body());
 		UUID id = UUID.fromString(order.get("id").asString());
-		this.out.printf("   order %s is %s, total %.2f (prices from the catalogue)%n", id, order.get("status").asString(),
-				order.get("totalCents").asLong() / 100.0);
+		this.out.printf("   order %s is %s, total %.2f (prices from the catalogue)%n", id,
+				order.get("status").asString(), order.get("totalCents").asLong() / 100.0);
 		try (SystemProbe probe = SystemProbe.open(this.paths)) {
 			followOutbox(probe, id, start);
 			followStatus(id, start);

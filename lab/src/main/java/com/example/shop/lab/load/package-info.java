@@ -9,4 +9,3 @@
 package com.example.shop.lab.load;
 
 import org.jspecify.annotations.NullMarked;
-

@@ -11,9 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The fault being injected right now, in {@code .lab/fault.json}, so that the monitor
- * (and the dashboard) can show it: written by {@code faults.FaultRun} when it injects, removed
- * when it has healed. A file left behind by a killed {@code bin/lab fault} is ignored,
- * since the process that wrote it is gone.
+ * (and the dashboard) can show it: written by {@code faults.FaultRun} when it injects,
+ * removed when it has healed. A file left behind by a killed {@code bin/lab fault} is
+ * ignored, since the process that wrote it is gone.
  *
  * @param name the fault, e.g. {@code db-failover}
  * @param since when it was injected, epoch milliseconds

@@ -35,8 +35,8 @@ public final class DatabaseProbe implements AutoCloseable {
 
 	/**
 	 * @param secrets the lab's passwords
-	 * @param nodes the pair's data folders, to tell a stopped node from an unreachable one
-	 * and to ask the primary about replication as the superuser; {@code null} where
+	 * @param nodes the pair's data folders, to tell a stopped node from an unreachable
+	 * one and to ask the primary about replication as the superuser; {@code null} where
 	 * PostgreSQL's programs are not installed
 	 */
 	DatabaseProbe(Secrets secrets, @Nullable DatabaseNodes nodes) {
@@ -112,7 +112,8 @@ public final class DatabaseProbe implements AutoCloseable {
 		}
 		try {
 			return Integer.parseInt(this.nodes.postgres()
-				.query(primary.get(), "postgres", "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'"));
+				.query(primary.get(), "postgres",
+						"SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'"));
 		}
 		catch (LabException | NumberFormatException ex) {
 			return 0;

@@ -1,8 +1,8 @@
 package com.example.shop.lab.probe;
 
 /**
- * What a database node is right now, as the node itself says ({@code pg_is_in_recovery()})
- * or, when it cannot say, why not.
+ * What a database node is right now, as the node itself says
+ * ({@code pg_is_in_recovery()}) or, when it cannot say, why not.
  */
 public enum NodeRole {
 

@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OrdersProbe {
 
-	/** An audit reads thousands of orders; still, a node that hangs must not hang the lab. */
+	/**
+	 * An audit reads thousands of orders; still, a node that hangs must not hang the lab.
+	 */
 	private static final Duration READ = Duration.ofSeconds(10);
 
 	/**
@@ -158,9 +160,10 @@ public final class OrdersProbe {
 	 * @return e.g. {@code 362:5f0e…}
 	 */
 	public String checksum(DatabaseNode node, Instant cutoff) {
-		return read(node, "SELECT count(*) || ':' || md5(coalesce(string_agg(" + IDENTITY
-				+ ", ',' ORDER BY id), '')) FROM orders WHERE created_at <= ?", (rs) -> rs.getString(1),
-				OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+		return read(node,
+				"SELECT count(*) || ':' || md5(coalesce(string_agg(" + IDENTITY
+						+ ", ',' ORDER BY id), '')) FROM orders WHERE created_at <= ?",
+				(rs) -> rs.getString(1), OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
 			.getFirst();
 	}
 

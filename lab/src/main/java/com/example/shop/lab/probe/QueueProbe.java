@@ -71,11 +71,8 @@ public final class QueueProbe implements AutoCloseable {
 		Map<String, Message> seen = new HashMap<>();
 		List<Message> batch;
 		do {
-			batch = client
-				.receiveMessage((request) -> request.queueUrl(url)
-					.maxNumberOfMessages(10)
-					.visibilityTimeout(30)
-					.waitTimeSeconds(1))
+			batch = client.receiveMessage(
+					(request) -> request.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(30).waitTimeSeconds(1))
 				.messages();
 			batch.forEach((message) -> seen.put(message.messageId(), message));
 		}

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /**
  * Plain JDBC for the probe's few queries: a statement with its parameters, read row by
- * row. The product's own code uses Spring's {@code JdbcClient}; the lab has no Spring, and
- * a dozen read-only queries do not need it.
+ * row. The product's own code uses Spring's {@code JdbcClient}; the lab has no Spring,
+ * and a dozen read-only queries do not need it.
  */
 final class Statements {
 
@@ -45,8 +45,7 @@ final class Statements {
 	 * @return one element per row
 	 * @throws SQLException if it fails
 	 */
-	static <T> List<T> list(Connection connection, String sql, Row<T> read, Object... parameters)
-			throws SQLException {
+	static <T> List<T> list(Connection connection, String sql, Row<T> read, Object... parameters) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < parameters.length; i++) {
 				Object parameter = parameters[i];

@@ -55,7 +55,8 @@ public final class ChildProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Where to write to the child, when its input is a pipe ({@link Launch#pipedInput()}).
+	 * Where to write to the child, when its input is a pipe
+	 * ({@link Launch#pipedInput()}).
 	 * @return its input
 	 */
 	public OutputStream input() {
@@ -101,8 +102,8 @@ public final class ChildProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the child gracefully: SIGTERM, then SIGKILL (with everything it started) if it
-	 * is still there after the grace period.
+	 * Stops the child gracefully: SIGTERM, then SIGKILL (with everything it started) if
+	 * it is still there after the grace period.
 	 * @param grace how long it may take to exit on its own
 	 * @return {@code true} if it exited on its own
 	 */

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a process is started: the one place where the lab builds a {@link ProcessBuilder}.
- * A launch names the command line and its environment, where output goes (a log file,
- * or a pipe the lab reads), whether the lab writes to its input ({@code /dev/null}
+ * A launch names the command line and its environment, where output goes (a log file, or
+ * a pipe the lab reads), whether the lab writes to its input ({@code /dev/null}
  * otherwise), and whether it runs in a session of its own ({@code setsid}: Ctrl-C in the
  * terminal does not reach it, and it is a scheduling group of its own) at a lower CPU
  * priority. It then ends in one of three ways: {@link #detach()} for a server that
@@ -219,6 +219,7 @@ public final class Launch {
 			throw new LabException("could not start " + this.command.getFirst() + ": " + ex.getMessage());
 		}
 	}
+
 	/**
 	 * On Linux every session ({@code setsid}) is a scheduling group of its own
 	 * (autogroup), and groups share the CPU equally whatever their processes' niceness:

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The lab's servers by their pid: whether one runs, stopping it gracefully, killing it
- * as a crash would. A server is started detached ({@link Launch#detach()}), keeps
- * running after {@code bin/lab} exits, and is found again by the pid the lab recorded;
- * only its parent could reap it, so a server that has exited but lingers as a zombie
- * counts as gone.
+ * The lab's servers by their pid: whether one runs, stopping it gracefully, killing it as
+ * a crash would. A server is started detached ({@link Launch#detach()}), keeps running
+ * after {@code bin/lab} exits, and is found again by the pid the lab recorded; only its
+ * parent could reap it, so a server that has exited but lingers as a zombie counts as
+ * gone.
  */
 public final class Processes {
 

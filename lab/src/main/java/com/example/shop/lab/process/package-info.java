@@ -11,4 +11,3 @@
 package com.example.shop.lab.process;
 
 import org.jspecify.annotations.NullMarked;
-

@@ -8,4 +8,3 @@
 package com.example.shop.lab.servers;
 
 import org.jspecify.annotations.NullMarked;
-

@@ -84,7 +84,9 @@ public final class AwsStandIns {
 		}
 	}
 
-	/** Empties the dead-letter queue, so a game-day scenario sees only what it put there. */
+	/**
+	 * Empties the dead-letter queue, so a game-day scenario sees only what it put there.
+	 */
 	public void purgeDeadLetters() {
 		try (SqsClient sqs = AwsClients.sqs()) {
 			String url = sqs.getQueueUrl((request) -> request.queueName(AwsClients.DLQ)).queueUrl();

@@ -103,9 +103,9 @@ public final class DatabaseNodes {
 	 */
 	public void createPrimary(DatabaseNode node) {
 		this.postgres.prepareRoot();
-		this.postgres.asOwner(List.of(this.postgres.program("initdb").toString(), "-D",
-				this.postgres.dataDir(node).toString(), "-U", "postgres", "--auth-local=trust",
-				"--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale"));
+		this.postgres
+			.asOwner(List.of(this.postgres.program("initdb").toString(), "-D", this.postgres.dataDir(node).toString(),
+					"-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale"));
 		appendConfig(node, """
 				listen_addresses = '127.0.0.1'
 				unix_socket_directories = '%s'
@@ -177,8 +177,8 @@ public final class DatabaseNodes {
 			this.postgres.pgCtl(this.postgres.dataDir(node), "-l", this.postgres.log(node).toString(), "-o",
 					"-p " + node.port(), "-w", "-t", "60", "start");
 		}
-		state.put(new LabState.Component(node.name(), "database",
-				postmasterPid(this.postgres.dataDir(node)).orElse(0L), node.port()));
+		state.put(new LabState.Component(node.name(), "database", postmasterPid(this.postgres.dataDir(node)).orElse(0L),
+				node.port()));
 	}
 
 	/**

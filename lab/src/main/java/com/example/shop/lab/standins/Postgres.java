@@ -158,7 +158,10 @@ public final class Postgres {
 		}
 		int stopped = 0;
 		try (Stream<Path> folders = Files.list(restores)) {
-			for (Path data : folders.map((folder) -> folder.resolve("data")).filter(Files::isDirectory).sorted().toList()) {
+			for (Path data : folders.map((folder) -> folder.resolve("data"))
+				.filter(Files::isDirectory)
+				.sorted()
+				.toList()) {
 				if (DatabaseNodes.postmasterPid(data).map(Processes::isAlive).orElse(false)) {
 					pgCtl(data, "-m", "fast", "-w", "-t", "60", "stop");
 					stopped++;

@@ -32,10 +32,10 @@ public final class ScratchDatabase {
 	 */
 	public void create(DatabaseNode primary) {
 		Path dump = this.postgres.sockets().resolve(this.name + ".sql");
-		this.postgres.asOwner(List.of(this.postgres.program("pg_dump").toString(), "-h",
-				this.postgres.sockets().toString(), "-p", String.valueOf(primary.port()), "-U", "postgres", "-d",
-				"orders", "--exclude-table-data=orders", "--exclude-table-data=order_lines",
-				"--exclude-table-data=outbox", "-f", dump.toString()));
+		this.postgres.asOwner(
+				List.of(this.postgres.program("pg_dump").toString(), "-h", this.postgres.sockets().toString(), "-p",
+						String.valueOf(primary.port()), "-U", "postgres", "-d", "orders", "--exclude-table-data=orders",
+						"--exclude-table-data=order_lines", "--exclude-table-data=outbox", "-f", dump.toString()));
 		drop(primary);
 		this.postgres.query(primary, "postgres", "CREATE DATABASE " + this.name + " OWNER orders");
 		this.postgres.asOwner(List.of(this.postgres.program("psql").toString(), "-h",

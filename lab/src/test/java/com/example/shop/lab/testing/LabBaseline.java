@@ -49,7 +49,8 @@ record LabBaseline(DatabaseNode primary, Colour live, int webs, int workers, boo
 			commands.add(List.of("replace", this.replacing ? "on" : "off"));
 		}
 		if (this.live != now.live()) {
-			// a good release onto the other colour makes it live; quick bakes, it is a reset
+			// a good release onto the other colour makes it live; quick bakes, it is a
+			// reset
 			commands.add(List.of("deploy", "--version", "reset-" + System.currentTimeMillis(), "--bake", "1",
 					"--final-bake", "1", "--healthy-timeout", "300"));
 		}

@@ -19,18 +19,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * One running lab for all the lab tests ({@code @ExtendWith(SharedLab.class)}): the first
- * test class brings it up, and it goes down when the last one is done (the root
- * context's store closes it), so the build pays for one {@code bin/lab up} and one
- * {@code down}, not one per class.
+ * test class brings it up, and it goes down when the last one is done (the root context's
+ * store closes it), so the build pays for one {@code bin/lab up} and one {@code down},
+ * not one per class.
  * <p>
  * Sharing has two rules. A test class leaves the lab whole: when it is done, every
  * instance is in service, the standby synchronous, no fault active, and every order it
  * placed processed (outbox and queue empty, no order left {@code ACCEPTED}); if not, that
  * class fails, with what it left. And a class may change the lab's shape on purpose (fail
  * the database over, deploy the other colour, scale, turn replacing off, leave poison in
- * the dead-letter queue), as long as it says so in its Javadoc: before the next class runs,
- * the shared lab puts the shape back to what {@code up} made ({@link LabBaseline}) with
- * {@code bin/lab} commands, empties the dead-letter queue, and prints each.
+ * the dead-letter queue), as long as it says so in its Javadoc: before the next class
+ * runs, the shared lab puts the shape back to what {@code up} made ({@link LabBaseline})
+ * with {@code bin/lab} commands, empties the dead-letter queue, and prints each.
  */
 public final class SharedLab implements BeforeAllCallback, AfterAllCallback {
 
@@ -42,8 +42,9 @@ public final class SharedLab implements BeforeAllCallback, AfterAllCallback {
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		assumeTrue(RunningLab.required() || RunningLab.installed(), "PostgreSQL and HAProxy are not installed");
-		Shared shared = context.getRoot().getStore(NAMESPACE).computeIfAbsent(Shared.class, (key) -> Shared.start(),
-				Shared.class);
+		Shared shared = context.getRoot()
+			.getStore(NAMESPACE)
+			.computeIfAbsent(Shared.class, (key) -> Shared.start(), Shared.class);
 		shared.resetBefore(context.getRequiredTestClass().getSimpleName());
 	}
 

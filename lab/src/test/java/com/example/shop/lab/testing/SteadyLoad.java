@@ -85,7 +85,8 @@ public final class SteadyLoad {
 	 * @param servedBy the instance that answered, or what failed
 	 * @param retryAfter the answer's {@code Retry-After} header, if any
 	 */
-	public record Outcome(Instant sentAt, int status, @Nullable UUID orderId, String servedBy, @Nullable String retryAfter) {
+	public record Outcome(Instant sentAt, int status, @Nullable UUID orderId, String servedBy,
+			@Nullable String retryAfter) {
 	}
 
 }

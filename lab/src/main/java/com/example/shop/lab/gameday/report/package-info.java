@@ -17,4 +17,3 @@
 package com.example.shop.lab.gameday.report;
 
 import org.jspecify.annotations.NullMarked;
-
