@@ -102,17 +102,34 @@ public final class TcpProxy implements AutoCloseable {
 					closeQuietly(client);
 					continue;
 				}
-				Socket upstream = new Socket(InetAddress.getLoopbackAddress(), this.targetPort);
-				this.sockets.add(client);
-				this.sockets.add(upstream);
-				Thread.ofVirtual().start(() -> pump(client, upstream));
-				Thread.ofVirtual().start(() -> pump(upstream, client));
+				forward(client);
 			}
 			catch (IOException ex) {
-				// the server socket closed, or the target refused: the client sees its
-				// socket close
+				// the server socket closed
 			}
 		}
+	}
+
+	/**
+	 * Connects a client to the target, or closes it when the target refuses, as the
+	 * target itself would. A client left open would wait for an answer until its own
+	 * timeout: a JDBC pool refilling itself after the database stopped (as it does when
+	 * the test JVM exits) would hang for its whole login timeout, and hold up the exit
+	 * with it.
+	 */
+	private void forward(Socket client) {
+		Socket upstream;
+		try {
+			upstream = new Socket(InetAddress.getLoopbackAddress(), this.targetPort);
+		}
+		catch (IOException ex) {
+			closeQuietly(client);
+			return;
+		}
+		this.sockets.add(client);
+		this.sockets.add(upstream);
+		Thread.ofVirtual().start(() -> pump(client, upstream));
+		Thread.ofVirtual().start(() -> pump(upstream, client));
 	}
 
 	private void pump(Socket from, Socket to) {
