@@ -25,7 +25,7 @@ class ArchitectureTests {
 	static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("com.example.shop.infra.(*)..")
 		.should()
 		.beFreeOfCycles()
-		.because("a stack is built from the ones below it: a cycle between packages is one between stacks");
+		.because("each concern builds on the ones below it and never back");
 
 	@ArchTest
 	static final ArchRule packagesAreFeaturesNotLayers = noClasses().should()

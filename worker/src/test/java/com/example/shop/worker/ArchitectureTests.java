@@ -36,7 +36,7 @@ class ArchitectureTests {
 	private static final DescribedPredicate<JavaClass> REPOSITORIES = simpleNameEndingWith("Repository")
 		.or(annotatedWith(Repository.class))
 		.or(resideInAnyPackage("org.springframework.jdbc..", "javax.sql.."))
-		.as("repositories or JDBC");
+		.as("are repositories or JDBC");
 
 	@ArchTest
 	static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("com.example.shop.worker.(*)..")
