@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.example.shop.lab.cli.RunFolder;
 import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.probe.SystemProbe;
 import com.example.shop.lab.process.Await;
@@ -83,7 +84,7 @@ final class Bench {
 		BenchReport report = new BenchReport(started.toString(), this.quick, BenchReport.Machine.of(postgresVersion()),
 				ingest, pipeline, startup, memory, BenchReport.targets(ingest, pipeline, startup, memory));
 		write(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n", false);
-		Path markdown = json.resolveSibling(json.getFileName().toString().replaceFirst("(\\.json)?$", ".md"));
+		Path markdown = RunFolder.beside(json, ".md");
 		write(markdown, report.markdown(), false);
 		if (appendTo != null) {
 			write(appendTo, "\n" + report.markdown(), true);

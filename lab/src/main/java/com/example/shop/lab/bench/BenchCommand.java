@@ -2,10 +2,9 @@ package com.example.shop.lab.bench;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
+import com.example.shop.lab.cli.RunFolder;
 import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.host.LabPaths;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +25,6 @@ import picocli.CommandLine.Spec;
 				+ "about 17 minutes (--quick: about 6, a smoke run of the harness, not numbers to publish).")
 public class BenchCommand implements Callable<Integer> {
 
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-		.withZone(ZoneOffset.UTC);
-
 	@Spec
 	CommandSpec spec;
 
@@ -47,9 +43,9 @@ public class BenchCommand implements Callable<Integer> {
 	public Integer call() {
 		Topology topology = new Topology(LabPaths.fromSystem(), this.spec.commandLine().getOut());
 		topology.requireRunning();
-		Path folder = topology.paths().state().resolve("bench").resolve(STAMP.format(Instant.now()));
-		Path json = (this.report != null) ? this.report.toAbsolutePath() : folder.resolve("report.json");
-		new Bench(topology, this.quick, folder, this.spec.commandLine().getOut()).run(json, this.appendTo);
+		RunFolder run = RunFolder.of(topology.paths().state(), "bench", Instant.now());
+		new Bench(topology, this.quick, run.folder(), this.spec.commandLine().getOut()).run(run.json(this.report),
+				this.appendTo);
 		return 0;
 	}
 

@@ -4,12 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.example.shop.lab.cli.RunFolder;
 import com.example.shop.lab.fleet.Topology;
 import com.example.shop.lab.gameday.report.GameDayReport;
 import com.example.shop.lab.gameday.report.ScenarioResult;
@@ -31,9 +30,6 @@ import picocli.CommandLine.Spec;
 				+ "made twice and every one was processed; writes a JSON and an HTML report. Without a scenario: "
 				+ "all of them.")
 public class GameDayCommand implements Callable<Integer> {
-
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-		.withZone(ZoneOffset.UTC);
 
 	@Spec
 	CommandSpec spec;
@@ -62,9 +58,10 @@ public class GameDayCommand implements Callable<Integer> {
 		Topology topology = new Topology(LabPaths.fromSystem(), out());
 		topology.requireRunning();
 		Instant started = Instant.now();
-		Path folder = topology.paths().state().resolve("gamedays").resolve(STAMP.format(started));
-		Path json = (this.report != null) ? this.report.toAbsolutePath() : folder.resolve("report.json");
-		Path html = json.resolveSibling(json.getFileName().toString().replaceFirst("(\\.json)?$", ".html"));
+		RunFolder run = RunFolder.of(topology.paths().state(), "gamedays", started);
+		Path folder = run.folder();
+		Path json = run.json(this.report);
+		Path html = RunFolder.beside(json, ".html");
 		out().printf("Game day: %d scenarios%s, records in %s%n", scenarios.size(), this.quick ? " (quick)" : "",
 				folder);
 		List<ScenarioResult> results = new GameDay(topology, folder, out()).run(scenarios);

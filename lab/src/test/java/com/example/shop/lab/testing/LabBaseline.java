@@ -26,6 +26,16 @@ import com.example.shop.lab.probe.SystemProbe;
 record LabBaseline(DatabaseNode primary, Colour live, int webs, int workers, boolean replacing) {
 
 	/**
+	 * Whether the lab has this shape, leaving the live colour out if asked.
+	 * @param now the lab's shape now
+	 * @param anyColour whether either colour will do
+	 * @return {@code true} if nothing needs putting back
+	 */
+	boolean matches(LabBaseline now, boolean anyColour) {
+		return commandsFrom(now, anyColour).isEmpty();
+	}
+
+	/**
 	 * The lab's shape now.
 	 * @param paths the lab
 	 * @return its baseline
@@ -41,20 +51,22 @@ record LabBaseline(DatabaseNode primary, Colour live, int webs, int workers, boo
 	/**
 	 * What the lab needs to be this again, as {@code bin/lab} commands.
 	 * @param now the lab's shape now
+	 * @param anyColour whether the next test runs from either colour, so that a
+	 * deployment back is not needed
 	 * @return one command line per difference, in the order to run them
 	 */
-	List<List<String>> commandsFrom(LabBaseline now) {
+	List<List<String>> commandsFrom(LabBaseline now, boolean anyColour) {
 		List<List<String>> commands = new ArrayList<>();
 		if (this.replacing != now.replacing()) {
 			commands.add(List.of("replace", this.replacing ? "on" : "off"));
 		}
-		if (this.live != now.live()) {
+		if (this.live != now.live() && !anyColour) {
 			// a good release onto the other colour makes it live; quick bakes, it is a
 			// reset
 			commands.add(List.of("deploy", "--version", "reset-" + System.currentTimeMillis(), "--bake", "1",
 					"--final-bake", "1", "--healthy-timeout", "300"));
 		}
-		else if (this.webs != now.webs()) {
+		else if (this.live == now.live() && this.webs != now.webs()) {
 			commands.add(List.of("scale", "web", String.valueOf(this.webs)));
 		}
 		if (this.workers != now.workers()) {

@@ -1,10 +1,13 @@
 package com.example.shop.lab.testing;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.example.shop.lab.Lab;
 import com.example.shop.lab.fleet.DatabasePair;
@@ -66,10 +69,14 @@ public final class RunningLab implements AutoCloseable {
 		return new RunningLab(state);
 	}
 
-	/** Takes the lab down and checks that nothing is left. */
+	/**
+	 * Takes the lab down and checks that nothing is left. Its logs are kept first, in
+	 * {@code lab/target/lab-logs/}, for whoever has to find out why a test failed.
+	 */
 	@Override
 	public void close() {
 		List<Long> pids = LabState.load(paths()).components().stream().map(LabState.Component::pid).toList();
+		keepLogs();
 
 		int exit = lab("down", "--purge");
 
@@ -77,6 +84,19 @@ public final class RunningLab implements AutoCloseable {
 		assertThat(Teardown.listening()).as("ports left listening").isEmpty();
 		assertThat(pids).as("processes left running").noneMatch(Processes::isAlive);
 		assertThat(this.state).doesNotExist();
+	}
+
+	private static void keepLogs() {
+		Path kept = Path.of("target", "lab-logs");
+		try (Stream<Path> logs = Files.list(paths().logs())) {
+			Files.createDirectories(kept);
+			for (Path log : logs.toList()) {
+				Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException ex) {
+			System.err.println("the lab's logs could not be kept: " + ex);
+		}
 	}
 
 	/**
