@@ -57,9 +57,11 @@ public final class LoadJar {
 			throw new LabException(
 					paths.loadJar() + " is missing; bin/lab builds it, or run ./mvnw -DskipTests package");
 		}
-		List<String> command = new ArrayList<>(List.of(Processes.java(), HEAP, "-jar", paths.loadJar().toString(),
-				"--target", "http://127.0.0.1:" + Ports.LOAD_BALANCER, "--rate", String.valueOf(rate), "--duration",
-				duration.toMillis() + "ms"));
+		List<String> command = new ArrayList<>(List.of(Processes.java(), HEAP));
+		command.addAll(GeneratorCache.options(paths, HEAP));
+		command
+			.addAll(List.of("-jar", paths.loadJar().toString(), "--target", "http://127.0.0.1:" + Ports.LOAD_BALANCER,
+					"--rate", String.valueOf(rate), "--duration", duration.toMillis() + "ms"));
 		if (record != null) {
 			command.addAll(List.of("--record", record.toString()));
 		}

@@ -36,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * when the versions take more than one page.
  */
 @ExtendWith(SharedLab.class)
+@SharedLab.RunsFrom(anyPrimary = true)
 @Order(5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupRestoreIT {

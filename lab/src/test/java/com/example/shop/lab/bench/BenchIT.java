@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * machines are shared and noisy.
  */
 @ExtendWith(SharedLab.class)
+@SharedLab.RunsFrom(anyPrimary = true)
 @Order(6)
 class BenchIT {
 

@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * release moves all traffic from the live colour to the idle one without one failed
  * request, and a broken one (healthy, but refusing every order) is rolled back by itself
  * after the first step, costing only the few requests that showed it was broken. It runs
- * from whichever colour is live ({@link SharedLab.AnyLiveColour}), and leaves the other
- * one live: the shared lab deploys back if another test follows.
+ * from whichever colour is live ({@link SharedLab.RunsFrom}), and leaves the other one
+ * live: the shared lab deploys back if another test follows.
  */
 @ExtendWith(SharedLab.class)
-@SharedLab.AnyLiveColour
+@SharedLab.RunsFrom(anyPrimary = true, anyColour = true)
 @Order(8)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeployIT {

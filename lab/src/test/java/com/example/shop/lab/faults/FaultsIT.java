@@ -49,9 +49,11 @@ import static org.awaitility.Awaitility.await;
  * system behaves as the reliability rules promise. The poison messages are sent first,
  * because they take a minute or two to reach the dead-letter queue; the last test checks
  * that they did. It leaves them there and the other node primary (after its failover):
- * the shared lab empties the dead-letter queue and swaps the primary back.
+ * the shared lab empties the dead-letter queue, and fails back before a test that needs
+ * {@code db-a} as the primary.
  */
 @ExtendWith(SharedLab.class)
+@SharedLab.RunsFrom(anyPrimary = true)
 @Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {

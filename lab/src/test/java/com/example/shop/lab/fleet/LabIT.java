@@ -43,9 +43,10 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL and HAProxy installed ({@code .ci/run} installs them and sets
  * {@code LAB_REQUIRED=true}, which turns a missing prerequisite into a failure instead of
  * a skip). It fails the database over and rebuilds the old primary as the standby, so the
- * other node is primary afterwards, which the shared lab swaps back.
+ * other node is primary afterwards; it runs from either node as the primary.
  */
 @ExtendWith(SharedLab.class)
+@SharedLab.RunsFrom(anyPrimary = true)
 @Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabIT {

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * outbox that loses its events while SQS is down, as publishing directly would) fails,
  * naming the orders it left unprocessed: the checks bite. On the shared lab it runs
  * first, while the receipts bucket is small; its failovers may leave the other node
- * primary, which the shared lab swaps back.
+ * primary, which the shared lab fails back before a test that needs {@code db-a}.
  */
 @ExtendWith(SharedLab.class)
 @Order(1)

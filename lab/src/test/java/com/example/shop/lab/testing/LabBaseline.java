@@ -10,6 +10,7 @@ import com.example.shop.lab.host.DatabaseNode;
 import com.example.shop.lab.host.LabPaths;
 import com.example.shop.lab.host.LabState;
 import com.example.shop.lab.probe.SystemProbe;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shape of the lab that every lab test starts from: which node is primary, which
@@ -26,13 +27,13 @@ import com.example.shop.lab.probe.SystemProbe;
 record LabBaseline(DatabaseNode primary, Colour live, int webs, int workers, boolean replacing) {
 
 	/**
-	 * Whether the lab has this shape, leaving the live colour out if asked.
+	 * Whether the lab has this shape, leaving out what the next test does not depend on.
 	 * @param now the lab's shape now
-	 * @param anyColour whether either colour will do
+	 * @param runsFrom what the next test does not depend on, or {@code null}
 	 * @return {@code true} if nothing needs putting back
 	 */
-	boolean matches(LabBaseline now, boolean anyColour) {
-		return commandsFrom(now, anyColour).isEmpty();
+	boolean matches(LabBaseline now, SharedLab.@Nullable RunsFrom runsFrom) {
+		return commandsFrom(now, runsFrom).isEmpty();
 	}
 
 	/**
@@ -51,11 +52,12 @@ record LabBaseline(DatabaseNode primary, Colour live, int webs, int workers, boo
 	/**
 	 * What the lab needs to be this again, as {@code bin/lab} commands.
 	 * @param now the lab's shape now
-	 * @param anyColour whether the next test runs from either colour, so that a
-	 * deployment back is not needed
+	 * @param runsFrom what the next test does not depend on, or {@code null}
 	 * @return one command line per difference, in the order to run them
 	 */
-	List<List<String>> commandsFrom(LabBaseline now, boolean anyColour) {
+	List<List<String>> commandsFrom(LabBaseline now, SharedLab.@Nullable RunsFrom runsFrom) {
+		boolean anyColour = runsFrom != null && runsFrom.anyColour();
+		boolean anyPrimary = runsFrom != null && runsFrom.anyPrimary();
 		List<List<String>> commands = new ArrayList<>();
 		if (this.replacing != now.replacing()) {
 			commands.add(List.of("replace", this.replacing ? "on" : "off"));
@@ -72,7 +74,7 @@ record LabBaseline(DatabaseNode primary, Colour live, int webs, int workers, boo
 		if (this.workers != now.workers()) {
 			commands.add(List.of("scale", "worker", String.valueOf(this.workers)));
 		}
-		if (!this.primary.equals(now.primary())) {
+		if (!this.primary.equals(now.primary()) && !anyPrimary) {
 			commands.add(List.of("fault", "db-failover"));
 		}
 		return commands;

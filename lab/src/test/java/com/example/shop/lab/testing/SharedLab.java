@@ -18,6 +18,7 @@ import com.example.shop.lab.process.Processes;
 import com.example.shop.lab.standins.AwsClients;
 import com.example.shop.lab.standins.AwsStandIns;
 import com.example.shop.lab.standins.Postgres;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -57,7 +58,8 @@ public final class SharedLab implements BeforeAllCallback, AfterAllCallback {
 			.getStore(NAMESPACE)
 			.computeIfAbsent(Shared.class, (key) -> Shared.start(), Shared.class);
 		Class<?> testClass = context.getRequiredTestClass();
-		shared.resetBefore(testClass.getSimpleName(), testClass.isAnnotationPresent(AnyLiveColour.class));
+		RunsFrom runsFrom = testClass.getAnnotation(RunsFrom.class);
+		shared.resetBefore(testClass.getSimpleName(), runsFrom);
 	}
 
 	@Override
@@ -71,12 +73,26 @@ public final class SharedLab implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/**
-	 * A test class that runs from either colour (a deployment goes to whichever is idle),
-	 * so the shared lab does not deploy the original colour back before it.
+	 * What of the lab's shape a test class does not depend on: it runs from either node
+	 * as the primary, or from either colour live, so the shared lab does not fail the
+	 * database back or deploy the original colour again before it (each costs 15 s to a
+	 * minute).
 	 */
 	@Retention(RetentionPolicy.RUNTIME)
 	@Target(ElementType.TYPE)
-	public @interface AnyLiveColour {
+	public @interface RunsFrom {
+
+		/**
+		 * Whether either database node may be the primary.
+		 * @return {@code true} if the class finds the primary itself
+		 */
+		boolean anyPrimary() default false;
+
+		/**
+		 * Whether either colour may be live.
+		 * @return {@code true} if the class finds the live colour itself
+		 */
+		boolean anyColour() default false;
 
 	}
 
@@ -103,9 +119,9 @@ public final class SharedLab implements BeforeAllCallback, AfterAllCallback {
 		}
 
 		/** Puts back what the previous class changed on purpose, saying so. */
-		void resetBefore(String testClass, boolean anyColour) {
+		void resetBefore(String testClass, @Nullable RunsFrom runsFrom) {
 			LabBaseline now = LabBaseline.of(RunningLab.paths());
-			for (List<String> command : this.baseline.commandsFrom(now, anyColour)) {
+			for (List<String> command : this.baseline.commandsFrom(now, runsFrom)) {
 				System.out.printf("shared lab: before %s, %s -> %s: bin/lab %s%n", testClass, now, this.baseline,
 						String.join(" ", command));
 				assertThat(RunningLab.lab(command.toArray(String[]::new))).as("bin/lab %s", command).isZero();
@@ -114,7 +130,7 @@ public final class SharedLab implements BeforeAllCallback, AfterAllCallback {
 			assertThat(awaitWhole()).as("the shared lab before %s", testClass).isEmpty();
 			emptyTheDataOnceItHasGrown(testClass);
 			LabBaseline reset = LabBaseline.of(RunningLab.paths());
-			assertThat(this.baseline.matches(reset, anyColour))
+			assertThat(this.baseline.matches(reset, runsFrom))
 				.as("the shared lab's shape before %s: %s, not %s", testClass, reset, this.baseline)
 				.isTrue();
 		}

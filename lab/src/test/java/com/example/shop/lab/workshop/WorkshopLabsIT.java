@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * puts the lab back for the test after this one.
  */
 @ExtendWith(SharedLab.class)
+@SharedLab.RunsFrom(anyPrimary = true)
 @Order(7)
 class WorkshopLabsIT {
 
